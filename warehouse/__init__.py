@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: migrations, raw loads, SQL models by layer, and derivations (pure functions)."""
