@@ -47,7 +47,7 @@ def acquire(
             return Acquisition(
                 endpoint, ARCHIVE_ONLY, archive.newest(endpoint), f"{source.api_key_env} is not set"
             )
-        headers["x-api-key"] = key
+        headers[source.api_key_header] = key
 
     previous = archive.newest(endpoint, origin="live")
     fetched_at = utcnow().isoformat()

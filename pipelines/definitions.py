@@ -1,0 +1,43 @@
+"""The one Definitions object of the frontier-ledger code location."""
+
+from __future__ import annotations
+
+from dagster import (
+    AssetSelection,
+    DefaultScheduleStatus,
+    Definitions,
+    ScheduleDefinition,
+    define_asset_job,
+    in_process_executor,
+)
+
+from pipelines.asset_checks import expectation_checks
+from pipelines.assets.raw import raw_source_asset
+from pipelines.assets.sql_models import sql_model_assets
+from pipelines.resources import Fetcher, warehouse_resource
+from sources.registry import SOURCES
+
+nightly_refresh = define_asset_job(
+    "nightly_refresh",
+    selection=AssetSelection.all(),
+    description="Fetch every source, load new snapshots, rebuild staging, core and marts, run all checks.",
+)
+
+nightly_schedule = ScheduleDefinition(
+    name="nightly_refresh_schedule",
+    job=nightly_refresh,
+    cron_schedule="0 3 * * *",
+    execution_timezone="UTC",
+    default_status=DefaultScheduleStatus.RUNNING,
+    description="The full refresh, every night at 03:00 UTC.",
+)
+
+defs = Definitions(
+    assets=[*(raw_source_asset(s) for s in SOURCES), *sql_model_assets()],
+    asset_checks=expectation_checks(),
+    jobs=[nightly_refresh],
+    schedules=[nightly_schedule],
+    resources={"fetcher": Fetcher(), "warehouse": warehouse_resource()},
+    # DuckDB allows one writer per file: run steps one at a time, in one process.
+    executor=in_process_executor,
+)

@@ -1,0 +1,49 @@
+"""Resources: the fetcher (live HTTP or archive only) and the DuckDB warehouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+from dagster import ConfigurableResource
+from dagster_duckdb import DuckDBResource
+from pydantic import Field
+
+from sources.archive import Archive
+from sources.http import HttpClient
+from sources.registry import SOURCES
+from warehouse import settings
+from warehouse.prepare import prepare
+
+
+class Fetcher(ConfigurableResource):
+    """Fetches every source over HTTP and archives each payload under `FRONTIER_HOME/archive`.
+
+    With `offline`, nothing touches the network: every endpoint is served from the archive.
+    """
+
+    offline: bool = Field(default=False, description="serve every endpoint from the archive")
+    archive_dir: str = Field(default_factory=lambda: str(settings.archive_root()))
+    timeout_s: float = Field(default=30.0, description="per-request timeout")
+    attempts: int = Field(default=4, description="tries per URL on 429/5xx/transport errors")
+
+    def archive(self) -> Archive:
+        return Archive(self.archive_dir)
+
+    def client(self) -> HttpClient:
+        return HttpClient(timeout_s=self.timeout_s, attempts=self.attempts)
+
+
+def warehouse_resource() -> DuckDBResource:
+    path = settings.warehouse_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return DuckDBResource(database=str(path))
+
+
+@contextmanager
+def open_warehouse(warehouse: DuckDBResource) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a warehouse whose migrations and raw tables are in place."""
+    with warehouse.get_connection() as con:
+        prepare(con, SOURCES)
+        yield con
