@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import duckdb
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from sources.archive import Archive
 from sources.http import HttpClient
@@ -28,11 +28,16 @@ class Fetcher(ConfigurableResource):
     timeout_s: float = Field(default=30.0, description="per-request timeout")
     attempts: int = Field(default=4, description="tries per URL on 429/5xx/transport errors")
 
+    _client: HttpClient | None = PrivateAttr(default=None)
+
     def archive(self) -> Archive:
         return Archive(self.archive_dir)
 
     def client(self) -> HttpClient:
-        return HttpClient(timeout_s=self.timeout_s, attempts=self.attempts)
+        """One client per run, so a host found unreachable is not retried by every source."""
+        if self._client is None:
+            self._client = HttpClient(timeout_s=self.timeout_s, attempts=self.attempts)
+        return self._client
 
 
 def warehouse_resource() -> DuckDBResource:

@@ -1,0 +1,90 @@
+"""Shared fixtures. Tests never touch the network: live URLs go to respx mocks or to a local
+HTTP server standing in as `FRONTIER_MIRROR`."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sources.archive import Archive
+from sources.http import HttpClient
+from sources.registry import SOURCES
+from sources.spec import Source
+from warehouse.prepare import prepare
+
+
+def seed_bytes(source: Source, file: str) -> bytes:
+    """A recorded real payload shipped with a source."""
+    return source.seed_path(next(s for e in source.endpoints for s in e.seeds if s.file == file)).read_bytes()
+
+
+@pytest.fixture
+def frontier_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("FRONTIER_HOME", str(home))
+    monkeypatch.delenv("FRONTIER_WAREHOUSE", raising=False)
+    monkeypatch.delenv("FRONTIER_MIRROR", raising=False)
+    monkeypatch.setenv("DAGSTER_HOME", str(home / "dagster"))
+    return home
+
+
+@pytest.fixture
+def con():
+    """An in-memory warehouse with migrations applied and every raw table declared."""
+    connection = duckdb.connect(":memory:")
+    prepare(connection, SOURCES)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def archive(tmp_path) -> Archive:
+    return Archive(tmp_path / "archive")
+
+
+@pytest.fixture
+def no_sleep_client() -> HttpClient:
+    """The real client with backoff sleeps recorded instead of slept."""
+    slept: list[float] = []
+    client = HttpClient(attempts=3, backoff_s=0.5, sleep=slept.append)
+    client.slept = slept  # type: ignore[attr-defined]
+    return client
+
+
+class Mirror:
+    """A local HTTP server laid out as `$FRONTIER_MIRROR/HOST/PATH`."""
+
+    def __init__(self, root: Path, base: str):
+        self.root = root
+        self.base = base
+
+    def put(self, url: str, payload: bytes) -> None:
+        path = self.root / url.partition("://")[2]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(payload)
+
+
+@pytest.fixture
+def mirror(tmp_path, monkeypatch):
+    root = tmp_path / "mirror"
+    root.mkdir()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    monkeypatch.setenv("FRONTIER_MIRROR", base)
+    yield Mirror(root, base)
+    server.shutdown()
+    server.server_close()
