@@ -5,13 +5,10 @@ from dagster import AssetCheckExecutionContext, AssetChecksDefinition, asset_che
 from dagster_duckdb import DuckDBResource
 
 from checks.gx import validate
-from checks.suites import metr
+from checks.suites import all_suites
 from pipelines.assets.sql_models import table_key
 from pipelines.checks import check_result
 from pipelines.resources import open_warehouse
-
-SUITES = {**metr.SUITES}
-
 
 def expectations_check(table: str, build_suite) -> AssetChecksDefinition:
     suite = build_suite()
@@ -32,4 +29,4 @@ def expectations_check(table: str, build_suite) -> AssetChecksDefinition:
 
 
 def expectation_checks() -> list[AssetChecksDefinition]:
-    return [expectations_check(table, build) for table, build in SUITES.items()]
+    return [expectations_check(table, build) for table, build in all_suites().items()]

@@ -15,7 +15,7 @@ from pipelines.asset_checks import expectation_checks
 from pipelines.assets.raw import raw_source_asset
 from pipelines.assets.sql_models import sql_model_assets
 from pipelines.resources import Fetcher, warehouse_resource
-from sources.registry import SOURCES
+from sources.registry import all_sources
 
 nightly_refresh = define_asset_job(
     "nightly_refresh",
@@ -33,7 +33,7 @@ nightly_schedule = ScheduleDefinition(
 )
 
 defs = Definitions(
-    assets=[*(raw_source_asset(s) for s in SOURCES), *sql_model_assets()],
+    assets=[*(raw_source_asset(s) for s in all_sources()), *sql_model_assets()],
     asset_checks=expectation_checks(),
     jobs=[nightly_refresh],
     schedules=[nightly_schedule],

@@ -12,7 +12,7 @@ from pydantic import Field, PrivateAttr
 
 from sources.archive import Archive
 from sources.http import HttpClient
-from sources.registry import SOURCES
+from sources.registry import all_sources
 from warehouse import settings
 from warehouse.prepare import prepare
 
@@ -50,5 +50,5 @@ def warehouse_resource() -> DuckDBResource:
 def open_warehouse(warehouse: DuckDBResource) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a warehouse whose migrations and raw tables are in place."""
     with warehouse.get_connection() as con:
-        prepare(con, SOURCES)
+        prepare(con, all_sources())
         yield con

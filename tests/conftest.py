@@ -12,7 +12,7 @@ import pytest
 
 from sources.archive import Archive
 from sources.http import HttpClient
-from sources.registry import SOURCES
+from sources.registry import all_sources
 from sources.spec import Source
 from warehouse.prepare import prepare
 
@@ -36,7 +36,7 @@ def frontier_home(tmp_path, monkeypatch) -> Path:
 def con():
     """An in-memory warehouse with migrations applied and every raw table declared."""
     connection = duckdb.connect(":memory:")
-    prepare(connection, SOURCES)
+    prepare(connection, all_sources())
     yield connection
     connection.close()
 

@@ -9,11 +9,11 @@ a fixed parser picks them up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
-from sources.acquire import Acquisition, acquire
+from sources.acquire import LIVE, Acquisition, acquire
 from sources.archive import Archive
 from sources.errors import ParseError, PayloadError
 from sources.http import HttpClient
@@ -76,6 +76,25 @@ def load_pending(
     return loaded, rejected
 
 
+def acquire_all(source: Source, archive: Archive, client: HttpClient, *, offline: bool) -> list[Acquisition]:
+    """Acquire every endpoint; endpoints sharing a URL (members of one zip) share one fetch."""
+    by_url: dict[str, Acquisition] = {}
+    acquisitions = []
+    for endpoint in source.endpoints:
+        first = by_url.get(endpoint.url)
+        if first is None or offline or not endpoint.live:
+            acquisition = acquire(source, endpoint, archive, client, offline=offline)
+            by_url.setdefault(endpoint.url, acquisition)
+        else:
+            if first.mode == LIVE and first.entry:
+                entry = archive.log(replace(first.entry, endpoint=endpoint.key))
+            else:  # the shared fetch failed: fall back to this endpoint's own archive
+                entry = archive.newest(endpoint)
+            acquisition = Acquisition(endpoint, first.mode, entry, first.error)
+        acquisitions.append(acquisition)
+    return acquisitions
+
+
 def ingest_source(
     con: duckdb.DuckDBPyConnection,
     source: Source,
@@ -85,7 +104,7 @@ def ingest_source(
     offline: bool,
 ) -> SourceReport:
     archive.seed(source)
-    acquisitions = [acquire(source, e, archive, client, offline=offline) for e in source.endpoints]
+    acquisitions = acquire_all(source, archive, client, offline=offline)
     sync_fetch_log(con, archive.entries())
     reports = []
     for endpoint, acquisition in zip(source.endpoints, acquisitions, strict=True):
