@@ -1,0 +1,1 @@
+"""Numerical derivations behind the marts: pure functions over numpy arrays and polars frames."""
