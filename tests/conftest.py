@@ -4,6 +4,7 @@ HTTP server standing in as `FRONTIER_MIRROR`."""
 from __future__ import annotations
 
 import http.server
+import tempfile
 import threading
 from pathlib import Path
 
@@ -88,3 +89,23 @@ def mirror(tmp_path, monkeypatch):
     yield Mirror(root, base)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def metr_con():
+    """A session-wide in-memory warehouse with the bundled METR payloads loaded and its SQL models
+    built (raw -> staging -> core), for tests that need the real METR tables. Read it, don't write."""
+    from sources.registry import source
+    from warehouse.ingest import ingest_source
+    from warehouse.models import build, sql_models
+
+    metr = source("metr")
+    connection = duckdb.connect(":memory:")
+    prepare(connection, all_sources())
+    with tempfile.TemporaryDirectory() as root:
+        ingest_source(connection, metr, Archive(Path(root)), HttpClient(), offline=True)
+    for model in sql_models():
+        if model.name.startswith(("stg_metr__", "metr_")):
+            build(connection, model)
+    yield connection
+    connection.close()
