@@ -66,7 +66,7 @@ def _snapshots(con: duckdb.DuckDBPyConnection, endpoint: str) -> list[tuple]:
 
 
 def volume(con: duckdb.DuckDBPyConnection, endpoint: str, max_drop: float = DEFAULT_MAX_DROP) -> CheckOutcome:
-    """Fails when the newest snapshot has `max_drop` (50%) fewer rows than the one before it."""
+    """Fails when the newest snapshot has at least `max_drop` (50%) fewer rows than the one before."""
     snapshots = _snapshots(con, endpoint)
     if not snapshots:
         return CheckOutcome(True, f"{endpoint} has no snapshot yet", [], {"snapshots": 0})
@@ -81,10 +81,10 @@ def volume(con: duckdb.DuckDBPyConnection, endpoint: str, max_drop: float = DEFA
     rows = [
         {"snapshot": s[0][:12], "first_seen_at": s[1].isoformat(), "rows": s[2]} for s in snapshots
     ]
-    if change < -max_drop:
+    if change <= -max_drop:
         return CheckOutcome(
             False,
-            f"{endpoint}: rows fell {-change:.0%} ({previous[2]} -> {newest[2]}), more than {max_drop:.0%}",
+            f"{endpoint}: rows fell {-change:.0%} ({previous[2]} -> {newest[2]}), at least {max_drop:.0%}",
             rows,
             details,
         )

@@ -12,6 +12,7 @@ from dagster import (
 )
 
 from pipelines.asset_checks import expectation_checks
+from pipelines.assets.python_marts import python_mart_assets
 from pipelines.assets.raw import raw_source_asset
 from pipelines.assets.sql_models import sql_model_assets
 from pipelines.resources import Fetcher, warehouse_resource
@@ -33,7 +34,7 @@ nightly_schedule = ScheduleDefinition(
 )
 
 defs = Definitions(
-    assets=[*(raw_source_asset(s) for s in all_sources()), *sql_model_assets()],
+    assets=[*(raw_source_asset(s) for s in all_sources()), *sql_model_assets(), *python_mart_assets()],
     asset_checks=expectation_checks(),
     jobs=[nightly_refresh],
     schedules=[nightly_schedule],

@@ -31,7 +31,7 @@ flagged AS (
 numbered AS (
     SELECT *, sum(starts_revision) OVER (
         PARTITION BY model, benchmark_version, metric ORDER BY observed_at
-    ) AS revision
+    )::INTEGER AS revision
     FROM flagged
 ),
 revisions AS (
