@@ -65,7 +65,7 @@ def validate(suite: Suite, frame: pd.DataFrame) -> CheckOutcome:
         if item.success:
             continue
         why = item.expectation_config.meta["why"]
-        error = (item.exception_info or {}).get("exception_message")
+        error = _exception_message(item.exception_info)
         count = item.result.get("unexpected_count")
         failed.append(f"{why} ({error or f'{count} rows'})")
         for row in (item.result.get("unexpected_index_list") or [])[:50]:
@@ -80,6 +80,16 @@ def validate(suite: Suite, frame: pd.DataFrame) -> CheckOutcome:
         f"{len(failed)} of {evaluated} expectations failed on {suite.table}: " + "; ".join(failed),
         failing_rows,
     )
+
+
+def _exception_message(info) -> str | None:
+    """GX reports an exception either flat or keyed by the metric that raised it."""
+    if not isinstance(info, dict):
+        return None
+    if info.get("exception_message"):
+        return info["exception_message"]
+    nested = [v.get("exception_message") for v in info.values() if isinstance(v, dict)]
+    return next((m for m in nested if m), None)
 
 
 def _plain(row) -> dict:
