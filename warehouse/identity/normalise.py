@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-EFFORTS = ("minimal", "low", "medium", "high", "xhigh", "max")
+EFFORTS = ("minimal", "low", "medium", "high", "xhigh")
 _SCAFFOLDS = {"inspect", "react", "triframe", "flock", "modular"}
-_NOISE = {"latest", "instruct", "it", "chat", "model", "beta"}
+_NOISE = {"latest", "it", "chat", "model", "beta"}
 _DATE = re.compile(
     r"(?<![0-9])(?:20[12][0-9][-_.]?[01][0-9][-_.]?[0-3][0-9]|[01][0-9][-_][0-3][0-9][-_]20[12][0-9])(?![0-9])"
 )
@@ -60,10 +60,9 @@ def normalise(name: str) -> Normalised:
         configs.append(match)
     text = _THINKING.sub(" ", text)
     text = _SHORT_DATE.sub(" ", text)
-    tokens = [t for t in re.split(r"[\s_\-+/,]+", text) if t]
+    tokens = [t for t in re.split(r"[\s_\-+/,]+", text) if t and t not in _SCAFFOLDS and t not in _NOISE]
     while tokens and tokens[-1] in EFFORTS:
         configs.insert(0, tokens.pop())
-    tokens = [t for t in tokens if t not in _SCAFFOLDS and t not in _NOISE]
     return Normalised(" ".join(sorted(dict.fromkeys(tokens))), _config(configs))
 
 
