@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -66,22 +67,34 @@ def observed_fields(records: Iterable[Mapping]) -> set[str]:
 
 
 def _typed_series(column: Column, values: list) -> pl.Series:
-    dtype = column.dtype
-    if dtype == pl.Date:
-        values = [_as_date(column.name, v) for v in values]
-    elif dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
-        values = [_as_datetime(column.name, v) for v in values]
-    elif dtype == pl.Boolean:
-        values = [_as_bool(column.name, v) for v in values]
-    elif dtype in (pl.Float64, pl.Int64):
-        values = [_as_number(column.name, v) for v in values]
-    elif dtype == pl.String:
-        values = [_as_string(v) for v in values]
-    series = pl.Series(column.name, values, dtype=dtype, strict=False)
-    lost = [i for i, (v, s) in enumerate(zip(values, series)) if v is not None and s is None]
+    convert = _converter(column.dtype)
+    converted = []
+    for index, value in enumerate(values):
+        try:
+            converted.append(convert(column.name, value))
+        except ParseError as exc:
+            raise ParseError(column.name, f"{exc.message} (record {index})") from None
+    series = pl.Series(column.name, converted, dtype=column.dtype, strict=False)
+    lost = [i for i, (v, s) in enumerate(zip(converted, series)) if v is not None and s is None]
     if lost:
-        raise ParseError(column.name, f"value {values[lost[0]]!r} is not a valid {dtype}")
+        raise ParseError(column.name, f"value {converted[lost[0]]!r} is not a valid {column.dtype} (record {lost[0]})")
     return series
+
+
+def _converter(dtype):
+    if dtype == pl.Date:
+        return _as_date
+    if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        return _as_datetime
+    if dtype == pl.Boolean:
+        return _as_bool
+    if dtype == pl.Int64:
+        return _as_whole_number
+    if dtype == pl.Float64:
+        return _as_number
+    if dtype == pl.String:
+        return lambda _, value: _as_string(value)
+    return lambda _, value: value
 
 
 def _as_string(value):
@@ -97,14 +110,23 @@ def _as_number(name: str, value):
         if isinstance(value, bool):
             raise ParseError(name, f"value {value!r} is a boolean, expected a number")
         return None
-    if isinstance(value, int | float):
-        return value
     if isinstance(value, str):
         try:
-            return float(value)
+            value = float(value)
         except ValueError:
             raise ParseError(name, f"value {value!r} is not a number") from None
-    raise ParseError(name, f"value {value!r} is not a number")
+    if not isinstance(value, int | float):
+        raise ParseError(name, f"value {value!r} is not a number")
+    if not math.isfinite(value):
+        raise ParseError(name, f"value {value!r} is not a finite number")
+    return value
+
+
+def _as_whole_number(name: str, value):
+    number = _as_number(name, value)
+    if number is not None and not float(number).is_integer():
+        raise ParseError(name, f"value {value!r} is not a whole number")
+    return None if number is None else int(number)
 
 
 def _as_bool(name: str, value):
