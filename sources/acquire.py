@@ -41,13 +41,13 @@ def acquire(
     if not endpoint.live:
         return Acquisition(endpoint, ARCHIVE_ONLY, archive.newest(endpoint))
     headers = {}
-    if source.api_key_env:
-        key = os.environ.get(source.api_key_env)
+    if endpoint.api_key_env:
+        key = os.environ.get(endpoint.api_key_env)
         if not key:
             return Acquisition(
-                endpoint, ARCHIVE_ONLY, archive.newest(endpoint), f"{source.api_key_env} is not set"
+                endpoint, ARCHIVE_ONLY, archive.newest(endpoint), f"{endpoint.api_key_env} is not set"
             )
-        headers[source.api_key_header] = key
+        headers[endpoint.api_key_header] = key
 
     previous = archive.newest(endpoint, origin="live")
     fetched_at = utcnow().isoformat()

@@ -94,6 +94,8 @@ def _converter(dtype):
         return _as_number
     if dtype == pl.String:
         return lambda _, value: _as_string(value)
+    if isinstance(dtype, pl.List):
+        return _as_list
     return lambda _, value: value
 
 
@@ -120,6 +122,12 @@ def _as_number(name: str, value):
     if not math.isfinite(value):
         raise ParseError(name, f"value {value!r} is not a finite number")
     return value
+
+
+def _as_list(name: str, value):
+    if value is None or isinstance(value, list):
+        return value
+    raise ParseError(name, f"value {value!r} is a {type(value).__name__}, expected a list")
 
 
 def _as_whole_number(name: str, value):

@@ -40,6 +40,8 @@ class Endpoint:
     columns: tuple[Column, ...]
     seeds: tuple[Seed, ...] = ()
     live: bool = True  # False: the URL is historical only; the endpoint is fed by seeds alone
+    api_key_env: str | None = None  # live fetching only when this variable is set; sent as api_key_header
+    api_key_header: str = "x-api-key"
     max_bytes: int = DEFAULT_MAX_BYTES
     grain: str = ""
 
@@ -76,8 +78,6 @@ class Source:
     cadence: str
     package: str  # the Python package holding its seeds/ folder
     endpoints: tuple[Endpoint, ...] = field(default_factory=tuple)
-    api_key_env: str | None = None  # live fetching is enabled only when this variable is set
-    api_key_header: str = "x-api-key"
 
     def seed_path(self, seed: Seed) -> Path:
         return Path(str(resources.files(self.package) / "seeds" / seed.file))

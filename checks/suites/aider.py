@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from checks.gx import Suite, at_most, between, in_set, non_empty, non_negative, not_in_future, not_null, unique
+from checks.gx import (
+    Suite,
+    at_most,
+    between,
+    in_set,
+    non_empty,
+    non_negative,
+    not_in_future,
+    not_null,
+    unique,
+)
 
 
 def stg_aider__results() -> Suite:

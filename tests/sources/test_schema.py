@@ -43,6 +43,7 @@ def test_casts_declared_types_and_ignores_undeclared_keys():
         ({"name": "a", "price": True}, "price", "boolean"),
         ({"name": "a", "day": "yesterday"}, "day", "not an ISO date"),
         ({"name": "a", "ok": "maybe"}, "ok", "not a boolean"),
+        ({"name": "a", "tags": "abc"}, "tags", "expected a list"),
     ],
 )
 def test_bad_values_name_the_field_and_the_record(record, field, message):

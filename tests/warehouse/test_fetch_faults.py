@@ -22,7 +22,7 @@ LIVE_ENDPOINTS = [
     pytest.param(source, endpoint, id=endpoint.key)
     for source in all_sources()
     for endpoint in source.endpoints
-    if endpoint.live and not source.api_key_env
+    if endpoint.live and not endpoint.api_key_env
 ]
 
 
