@@ -16,7 +16,7 @@ from dataclasses import dataclass
 EFFORTS = ("minimal", "low", "medium", "high", "xhigh")
 _SCAFFOLDS = {"inspect", "react", "triframe", "flock", "modular"}
 _NOISE = {"latest", "it", "chat", "model", "beta"}
-_DATE = re.compile(
+DATE = re.compile(
     r"(?<![0-9])(?:20[12][0-9][-_.]?[01][0-9][-_.]?[0-3][0-9]|[01][0-9][-_][0-3][0-9][-_]20[12][0-9])(?![0-9])"
 )
 _SHORT_DATE = re.compile(r"(?<![0-9.])(?:[01][0-9]-[0-3][0-9]|[01][0-9]-20[12][0-9])(?![0-9])")
@@ -49,7 +49,7 @@ def normalise(name: str) -> Normalised:
     for inner in _PARENS.findall(text):
         configs.append(inner.strip())
     text = _PARENS.sub(" ", text)
-    text = _DATE.sub(" ", text).replace("_", "-")
+    text = DATE.sub(" ", text).replace("_", "-")
     text = _DATED_PREVIEW.sub(" ", text)
     text = re.sub(r"(?<![\d.])(v?\d+)-(?=\d(?![\d.]))", r"\1.", text)  # "3-7" -> "3.7", not "4-0314"
     tier = _CONTEXT_TIER.search(text.replace(" ", "-").strip("-"))
@@ -60,6 +60,7 @@ def normalise(name: str) -> Normalised:
         configs.append(match)
     text = _THINKING.sub(" ", text)
     text = _SHORT_DATE.sub(" ", text)
+    text = re.sub(r"\b([a-z]{2,})(\d[\d.]*)\b", r"\1 \2", text)  # "qwen2.5" -> "qwen 2.5", not "o3"
     tokens = [t for t in re.split(r"[\s_\-+/,]+", text) if t and t not in _SCAFFOLDS and t not in _NOISE]
     while tokens and tokens[-1] in EFFORTS:
         configs.insert(0, tokens.pop())
@@ -71,7 +72,7 @@ def _config(parts: list[str]) -> str | None:
     kept = []
     for part in parts:
         part = re.sub(r"\s+", " ", part).strip(" -")
-        if not part or _DATE.fullmatch(part.replace(" ", "")) or part in _SCAFFOLDS:
+        if not part or DATE.fullmatch(part.replace(" ", "")) or part in _SCAFFOLDS:
             continue
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|t=[\d.]+|prev|new|old", part):
             continue
