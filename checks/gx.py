@@ -32,6 +32,11 @@ class Suite:
     table: str
     key_columns: tuple[str, ...]  # identify a failing row
     expectations: tuple[Expect, ...]
+    query: str | None = None  # what to validate, when more than the table (e.g. with window columns)
+
+    @property
+    def sql(self) -> str:
+        return self.query or f"SELECT * FROM {self.table}"
 
 
 @cache

@@ -57,11 +57,19 @@ def _print_summary(summary) -> None:
     console.print(tables)
     failed = summary.failed_checks
     console.print(f"checks: {len(summary.checks) - len(failed)} passed, {len(failed)} failed")
-    for check in failed:
-        colour = "red" if check.severity == "ERROR" else "yellow"
-        console.print(f"  [{colour}]{check.severity}[/] {check.asset} {check.check}: {check.summary}")
-        if check.failing_rows and check.severity == "ERROR":
+    for check in (c for c in failed if c.severity == "ERROR"):
+        console.print(f"  [red]ERROR[/] {check.asset} {check.check}: {check.summary}")
+        if check.failing_rows:
             console.print("    " + "\n    ".join(check.failing_rows.splitlines()[:6]))
+    warnings: dict[str, list] = {}
+    for check in (c for c in failed if c.severity != "ERROR"):
+        warnings.setdefault(check.check, []).append(check)
+    for name, checks in warnings.items():
+        if len(checks) > 3:  # e.g. freshness on every endpoint of an offline run: one line, not forty
+            console.print(f"  [yellow]WARN[/] {name} on {len(checks)} tables, e.g. {checks[0].summary}")
+            continue
+        for check in checks:
+            console.print(f"  [yellow]WARN[/] {check.asset} {name}: {check.summary}")
     for failure in summary.step_failures:
         console.print(f"[bold red]failed:[/] {failure}")
     verdict = "[green]refresh succeeded[/]" if summary.success else "[bold red]refresh failed[/]"

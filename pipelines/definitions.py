@@ -11,7 +11,7 @@ from dagster import (
     in_process_executor,
 )
 
-from pipelines.asset_checks import expectation_checks
+from pipelines.asset_checks import all_checks
 from pipelines.assets.python_marts import python_mart_assets
 from pipelines.assets.raw import raw_source_asset
 from pipelines.assets.sql_models import sql_model_assets
@@ -35,7 +35,7 @@ nightly_schedule = ScheduleDefinition(
 
 defs = Definitions(
     assets=[*(raw_source_asset(s) for s in all_sources()), *sql_model_assets(), *python_mart_assets()],
-    asset_checks=expectation_checks(),
+    asset_checks=all_checks(),
     jobs=[nightly_refresh],
     schedules=[nightly_schedule],
     resources={"fetcher": Fetcher(), "warehouse": warehouse_resource()},

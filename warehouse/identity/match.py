@@ -127,8 +127,11 @@ def match_aliases(
                 raise ValueError(f"curated alias {source}:{alias!r} points to unknown model {curated!r}")
             matches.append(Match(alias, source, curated, normalised.config, normalised.key, "curated"))
             continue
+        if full_key(normalised) in by_key:  # "kimi_k2_thinking": the variant names the model, not a setting
+            matches.append(Match(alias, source, by_key[full_key(normalised)], None, normalised.key, "normalised"))
+            continue
         model_id = next(
-            (by_key[k] for k in (full_key(normalised), normalised.key, with_efforts(normalised)) if k in by_key),
+            (by_key[k] for k in (normalised.key, with_efforts(normalised)) if k in by_key),
             by_loose_key.get(_loosen(normalised.key)),
         )
         if model_id:

@@ -36,7 +36,12 @@ NAME_COLUMNS: dict[str, tuple[str, tuple[str, ...], pl.Expr | None]] = {
     "staging.stg_openrouter__prices": ("openrouter", ("model_name",), None),
     "staging.stg_anthropic_pricing__prices": ("anthropic_pricing", ("model_name",), None),
 }
-_LITELLM_FIRST_PARTY = ("openai", "anthropic", "gemini", "xai", "deepseek", "mistral")
+_LITELLM_FIRST_PARTY = ("openai", "text-completion-openai", "anthropic", "gemini", "xai", "deepseek", "mistral")
+
+
+def litellm_first_party() -> pl.Expr:
+    """LiteLLM rows for the vendor's own API (not Bedrock, Azure, Vertex, fine-tunes or regional ids)."""
+    return pl.col("vendor").is_in(_LITELLM_FIRST_PARTY) & ~pl.col("model_name").str.contains(r"[/:]|^ft")
 
 
 @cache
@@ -59,9 +64,6 @@ def canonicals(inputs: Mapping[str, pl.DataFrame]) -> list[Canonical]:
         frame = inputs[table] if keep is None else inputs[table].filter(keep)
         return frame.select(pl.col(name).alias("n"), pl.col(vendor).alias("v"), pl.col(display).alias("d")).unique().rows()
 
-    litellm_first_party = pl.col("vendor").is_in(_LITELLM_FIRST_PARTY) & ~pl.col("model_name").str.contains(
-        r"[/:]|^ft"
-    )
     return canonical_models(
         curated()["models"],
         {
@@ -71,7 +73,7 @@ def canonicals(inputs: Mapping[str, pl.DataFrame]) -> list[Canonical]:
                 ~pl.col("model_name").str.starts_with("~") & pl.col("alias_of").is_null(),
             ),
             "litellm": rows(
-                "staging.stg_litellm__prices", "model_name", "vendor", "model_name", litellm_first_party
+                "staging.stg_litellm__prices", "model_name", "vendor", "model_name", litellm_first_party()
             ),
         },
     )

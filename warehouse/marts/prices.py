@@ -15,16 +15,13 @@ import polars as pl
 from warehouse.derivations.price_history import CLAIM_SCHEMA, observed_claims, resolve
 from warehouse.identity.match import tidy_id
 from warehouse.marts import PythonMart
+from warehouse.marts.model_identity import litellm_first_party
 
 # Observed sources: staging table -> (source slug, row filter). LiteLLM also lists resellers (Bedrock,
 # Azure, Vertex...) whose prices differ from the vendor's: only first-party entries count.
 OBSERVED = {
     "staging.stg_openrouter__prices": ("openrouter", ~pl.col("is_variable_price") & ~pl.col("is_free_variant")),
-    "staging.stg_litellm__prices": (
-        "litellm",
-        pl.col("vendor").is_in(["openai", "anthropic", "gemini", "xai", "deepseek", "mistral"])
-        & ~pl.col("model_name").str.contains(r"[/:]|^ft"),
-    ),
+    "staging.stg_litellm__prices": ("litellm", litellm_first_party()),
     "staging.stg_anthropic_pricing__prices": ("anthropic_pricing", ~pl.col("is_deprecated")),
 }
 CURATED = "staging.stg_llm_prices__price_history"
