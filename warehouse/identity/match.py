@@ -127,7 +127,7 @@ def match_aliases(
                 raise ValueError(f"curated alias {source}:{alias!r} points to unknown model {curated!r}")
             matches.append(Match(alias, source, curated, normalised.config, normalised.key, "curated"))
             continue
-        if full_key(normalised) in by_key:  # "kimi_k2_thinking": the variant names the model, not a setting
+        if variant_words(normalised) and full_key(normalised) in by_key:  # "kimi_k2_thinking" is a model
             matches.append(Match(alias, source, by_key[full_key(normalised)], None, normalised.key, "normalised"))
             continue
         model_id = next(
