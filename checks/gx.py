@@ -157,6 +157,15 @@ def at_most(smaller: str, larger: str) -> Expect:
     )
 
 
+def where(expect: Expect, condition: str) -> Expect:
+    """The same expectation, on the rows matching a pandas query condition only."""
+    return Expect(
+        expect.kind,
+        f"{expect.why} where {condition}",
+        {**expect.kwargs, "row_condition": condition, "condition_parser": "pandas"},
+    )
+
+
 def not_in_future(column: str) -> Expect:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return Expect(

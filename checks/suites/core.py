@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.gx import Expect, Suite, at_most, in_set, non_empty, non_negative, not_in_future, not_null, unique
+from checks.gx import Expect, Suite, at_most, in_set, non_empty, non_negative, not_in_future, not_null, unique, where
 
 
 def dim_model() -> Suite:
@@ -23,11 +23,7 @@ def model_aliases() -> Suite:
             non_empty(),
             unique("source", "alias"),
             in_set("match_method", ["curated", "normalised", None]),
-            Expect(
-                "ExpectColumnValuesToNotBeNull",
-                "a matched alias names its method",
-                {"column": "match_method", "row_condition": "model_id.notnull()", "condition_parser": "pandas"},
-            ),
+            where(not_null("match_method"), "model_id.notnull()"),
         ),
     )
 

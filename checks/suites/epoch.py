@@ -14,19 +14,11 @@ from checks.gx import (
     not_null,
     positive,
     unique,
+    where,
 )
 
 # The suffixes staging reads as a reasoning effort (anything else leaves effort NULL).
 EFFORTS = ["minimal", "low", "medium", "high", "xhigh", "max", "none"]
-
-
-def _where(expect: Expect, condition: str) -> Expect:
-    """The same expectation, on the rows matching a pandas query condition only."""
-    return Expect(
-        expect.kind,
-        f"{expect.why} where {condition}",
-        {**expect.kwargs, "row_condition": condition, "condition_parser": "pandas"},
-    )
 
 
 def stg_epoch__benchmark_runs() -> Suite:
@@ -44,7 +36,7 @@ def stg_epoch__benchmark_runs() -> Suite:
             in_set("effort", EFFORTS),
             positive("thinking_budget_tokens"),
             # A free-text date that no longer parses must show up, not become a silent NULL.
-            _where(not_null("started_at"), "started_at_text.notnull()"),
+            where(not_null("started_at"), "started_at_text.notnull()"),
             not_in_future("started_at"),
             not_in_future("released_on"),
         ),
@@ -77,8 +69,8 @@ def stg_epoch__external_benchmarks() -> Suite:
             in_set("benchmark", ["aider_polyglot", "arc_agi_1", "metr_time_horizon", "terminal_bench"]),
             in_set("score_unit", ["percent", "minutes"]),
             not_null("score"),
-            _where(between("score", 0, 100), "score_unit == 'percent'"),
-            _where(positive("score"), "score_unit == 'minutes'"),
+            where(between("score", 0, 100), "score_unit == 'percent'"),
+            where(positive("score"), "score_unit == 'minutes'"),
             at_most("score_ci_low", "score"),
             at_most("score", "score_ci_high"),
             between("average_score", 0, 1),
