@@ -26,6 +26,7 @@ class CatalogEntry:
     description: str
     reads: tuple[str, ...]
     sources: tuple[str, ...]
+    version: int = 1
 
 
 @cache
@@ -43,18 +44,18 @@ def catalog() -> tuple[CatalogEntry, ...]:
                 (),
                 (source.slug,),
             )
-    derived = [(m.table, m.layer, m.grain, m.description, m.reads) for m in sql_models()]
-    derived += [(m.table, m.layer, m.grain, m.description, m.reads) for m in python_marts()]
+    derived = [(m.table, m.layer, m.grain, m.description, m.reads, 1) for m in sql_models()]
+    derived += [(m.table, m.layer, m.grain, m.description, m.reads, m.version) for m in python_marts()]
     pending = list(derived)
     while pending:  # resolve upstream sources in dependency order
         progressed = False
         for item in list(pending):
-            table, layer, grain, description, reads = item
+            table, layer, grain, description, reads, version = item
             upstream = [entries[r] for r in reads if r in entries and r not in LEDGER]
             if len(upstream) < len([r for r in reads if r not in LEDGER]):
                 continue
             found = sorted({s for u in upstream for s in u.sources})
-            entries[table] = CatalogEntry(table, layer, grain, description, reads, tuple(found))
+            entries[table] = CatalogEntry(table, layer, grain, description, reads, tuple(found), version)
             pending.remove(item)
             progressed = True
         if not progressed:

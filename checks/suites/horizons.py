@@ -32,11 +32,11 @@ def time_horizons() -> Suite:
     return Suite(
         "time_horizons",
         "marts.time_horizons",
-        ("model_id", "benchmark_version", "runs_file"),
+        ("metr_key", "benchmark_version", "runs_file"),
         (
             non_empty(),
-            unique("model_id", "benchmark_version", "runs_file"),
-            not_null("model_id"),
+            unique("metr_key", "benchmark_version", "runs_file"),
+            not_null("metr_key"),
             not_null("release_date"),
             positive("p50"),
             positive("p80"),
@@ -55,10 +55,10 @@ def time_horizon_samples() -> Suite:
     return Suite(
         "time_horizon_samples",
         "marts.time_horizon_samples",
-        ("model_id", "runs_file", "sample"),
+        ("metr_key", "runs_file", "sample"),
         (
             non_empty(),
-            unique("model_id", "benchmark_version", "runs_file", "sample"),
+            unique("metr_key", "benchmark_version", "runs_file", "sample"),
             # a far-extrapolated sample (e.g. gpt-3.5 on the all_runs tasks, 2^-1000 minutes) underflows to 0
             non_negative("p50"),
             non_negative("p80"),
@@ -73,10 +73,10 @@ def horizon_reproduction() -> Suite:
     return Suite(
         "horizon_reproduction",
         "marts.horizon_reproduction",
-        ("model_id", "benchmark_version", "runs_file"),
+        ("metr_key", "benchmark_version", "runs_file"),
         (
             non_empty(),
-            unique("model_id", "benchmark_version", "runs_file"),
+            unique("metr_key", "benchmark_version", "runs_file"),
             not_null("comparison_basis"),
             not_null("is_like_for_like"),
             # on the same runs our fit is METR's fit: a drift means the method or the data changed
@@ -92,10 +92,10 @@ def horizon_doubling_time() -> Suite:
     return Suite(
         "horizon_doubling_time",
         "marts.horizon_doubling_time",
-        ("basis", "source", "window", "end_date", "metric"),
+        ("basis", "source", "fit_window", "end_date", "metric"),
         (
             non_empty(),
-            unique("basis", "source", "snapshot_date", "window", "end_date", "metric"),
+            unique("basis", "source", "snapshot_date", "fit_window", "end_date", "metric"),
             in_set("basis", ["recomputed", "published"]),
             in_set("metric", ["p50", "p80"]),
             at_most("start_date", "end_date"),
@@ -115,10 +115,10 @@ def hazard_fits() -> Suite:
     return Suite(
         "hazard_fits",
         "marts.hazard_fits",
-        ("model_id", "runs_file", "hazard_model"),
+        ("metr_key", "runs_file", "hazard_model"),
         (
             non_empty(),
-            unique("model_id", "benchmark_version", "runs_file", "hazard_model"),
+            unique("metr_key", "benchmark_version", "runs_file", "hazard_model"),
             in_set("hazard_model", HAZARD_MODELS),
             in_set("bic_rank", [1, 2, 3]),
             positive("shape"),

@@ -97,7 +97,7 @@ def test_reproduction_says_which_published_value_and_whether_it_is_comparable(ma
 def test_doubling_time_reproduces_metrs_headline_from_published_p50s(marts):
     doubling = marts["marts.horizon_doubling_time"]
     headline = doubling.filter(
-        (pl.col("basis") == "published") & (pl.col("window") == "from_2023") & (pl.col("metric") == "p50")
+        (pl.col("basis") == "published") & (pl.col("fit_window") == "from_2023") & (pl.col("metric") == "p50")
     ).row(0, named=True)
     assert headline["snapshot_date"] == dt.date(2026, 4, 11) and headline["n_models"] == 14
     assert headline["doubling_days"] == pytest.approx(128.744, abs=0.001)  # METR: 128.744 [105.26, 157.336]
@@ -105,11 +105,11 @@ def test_doubling_time_reproduces_metrs_headline_from_published_p50s(marts):
     recomputed = doubling.filter(
         (pl.col("basis") == "recomputed")
         & (pl.col("source") == "runs_1_1")
-        & (pl.col("window") == "all_time")
+        & (pl.col("fit_window") == "all_time")
         & (pl.col("metric") == "p50")
     ).row(0, named=True)
     assert recomputed["models"] == TH11 and 60 < recomputed["doubling_days"] < 250
-    rolling = doubling.filter((pl.col("window") == "rolling_2y") & (pl.col("source") == "runs_1_1"))
+    rolling = doubling.filter((pl.col("fit_window") == "rolling_2y") & (pl.col("source") == "runs_1_1"))
     assert rolling["n_models"].min() >= 2 and rolling["end_date"].max() == dt.date(2025, 11, 24)
 
 
@@ -152,7 +152,10 @@ def test_every_suite_passes_on_the_built_marts(marts):
     from checks.suites import all_suites
 
     for mart in H.MARTS:
-        outcome = validate(all_suites()[mart.table](), marts[mart.table].to_pandas())
+        frame = marts[mart.table]
+        if "model_id" in frame.columns:  # as stored: METR's key beside the canonical id
+            frame = frame.rename({"model_id": "metr_key"}).with_columns(pl.col("metr_key").alias("model_id"))
+        outcome = validate(all_suites()[mart.table](), frame.to_pandas())
         assert outcome.passed, (mart.table, outcome.summary, outcome.failing_rows[:5])
 
 
@@ -161,11 +164,12 @@ def test_marts_are_discovered_in_lineage_order_and_round_trip_through_duckdb(mar
 
     assert ATTEMPT_MINUTES == H.ATTEMPT_MINUTES and HAZARD_MODELS == [m.name for m in hazard.MODELS]
     found = [m for m in python_marts() if m in H.MARTS]
-    built = {H.RUNS, H.RELEASE_DATES, H.PUBLISHED}
+    built = {H.RUNS, H.RELEASE_DATES, H.PUBLISHED, H.ALIASES}
     for mart in found:
         assert set(mart.reads) <= built, f"{mart.table} reads a table built after it"
         built.add(mart.table)
-        assert set(mart.columns) == set(marts[mart.table].columns)
+        public = {"metr_key" if c == "model_id" else c for c in marts[mart.table].columns}
+        assert set(mart.columns) == public | ({"model_id"} if "metr_key" in public else set())
     con = duckdb.connect(":memory:")
     con.execute("CREATE SCHEMA marts")
     for mart in found:
@@ -176,3 +180,19 @@ def test_marts_are_discovered_in_lineage_order_and_round_trip_through_duckdb(mar
         "SELECT comment FROM duckdb_columns() WHERE table_name = 'time_horizons' AND column_name = 'p50'"
     ).fetchall()
     assert comment[0][0].startswith("50% time horizon")
+
+
+def test_tables_carry_the_canonical_model_id_and_metr_key(marts):
+    mart = next(m for m in H.MARTS if m.table == H.TIME_HORIZONS)
+    keys = marts[H.TIME_HORIZONS]["model_id"].to_list()
+    aliases = pl.DataFrame(
+        {"alias": keys, "source": ["metr"] * len(keys), "model_id": [f"canonical-{k}" for k in keys]}
+    )
+    inputs = {t: marts[t] for t in (H.SAMPLES,) if t in marts}
+    internal_samples = inputs[H.SAMPLES]
+    inputs[H.SAMPLES] = internal_samples.rename({"model_id": "metr_key"}).with_columns(
+        pl.lit("ignored").alias("model_id")
+    )
+    public = mart.build({**marts, **inputs, H.ALIASES: aliases})
+    assert public.columns[:2] == ["model_id", "metr_key"]
+    assert public["model_id"].to_list() == [f"canonical-{k}" for k in public["metr_key"]]

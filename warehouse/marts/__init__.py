@@ -26,6 +26,7 @@ class PythonMart:
     reads: tuple[str, ...]
     build: Callable[[Mapping[str, pl.DataFrame]], pl.DataFrame]
     columns: Mapping[str, str] = field(default_factory=dict)  # column -> description
+    version: int = 1  # bumped when a column is renamed or removed (exports carry it in their file names)
 
     @property
     def name(self) -> str:

@@ -5,9 +5,10 @@ Lineage: `time_horizon_samples` (bootstrap fits) feeds `time_horizons` (point fi
 which with the samples feeds `horizon_reproduction` and `horizon_doubling_time`; `hazard_fits` reads the
 runs and redraws the same bootstrap samples (same seed per model).
 
-Model identity: `model_id` is METR's headline key for now. The TH1.x runs files use it as their `model`;
-the February 2025 `all_runs` file names models by short codes ('c3o', and 'c3-5s' for two different
-models), so there the id comes from the alias.
+Model identity: inside this module a model is METR's headline key (`model_id` below). The TH1.x runs
+files use it as their `model`; the February 2025 `all_runs` file names models by short codes ('c3o', and
+'c3-5s' for two different models), so there the key comes from the alias. In the tables that key is
+`metr_key`, and `model_id` is the canonical model of core.model_aliases, as in every other table.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from warehouse.derivations.logistic import (
 from warehouse.marts import PythonMart
 
 RUNS = "staging.stg_metr__runs"
+ALIASES = "core.model_aliases"
 RELEASE_DATES = "staging.stg_metr__release_dates"
 PUBLISHED = "staging.stg_metr__horizons"
 TIME_HORIZONS = "marts.time_horizons"
@@ -370,7 +372,7 @@ def trend_rows(models: pl.DataFrame, context: dict, bootstrap: Bootstrap) -> lis
             rows.append(
                 context
                 | {
-                    "window": window.name,
+                    "fit_window": window.name,
                     "metric": metric,
                     "start_date": window.start,
                     "end_date": window.end,
@@ -464,7 +466,35 @@ def _typed(frame: pl.DataFrame, columns: dict[str, tuple[pl.DataType, str]]) -> 
 
 
 def _descriptions(columns: dict[str, tuple[pl.DataType, str]]) -> dict[str, str]:
-    return {name: text for name, (_, text) in columns.items()}
+    described = {name: text for name, (_, text) in columns.items()}
+    if "model_id" in described:
+        described["metr_key"] = described["model_id"]
+        described["model_id"] = "canonical model (core.model_aliases, source 'metr', matched on metr_key)"
+    return described
+
+
+def _with_canonical_ids(build: Callable[[Mapping[str, pl.DataFrame]], pl.DataFrame]):
+    """Wrap a build so its tables carry METR's key as `metr_key` and the canonical `model_id`; the
+    build itself (and the marts it reads) keep working on METR's key."""
+
+    def public(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+        internal = {
+            table: frame.drop("model_id").rename({"metr_key": "model_id"}) if "metr_key" in frame.columns else frame
+            for table, frame in inputs.items()
+            if table != ALIASES
+        }
+        frame = build(internal)
+        if "model_id" not in frame.columns:
+            return frame
+        canonical = (
+            inputs[ALIASES]
+            .filter(pl.col("source") == "metr")
+            .select(pl.col("alias").alias("metr_key"), pl.col("model_id"))
+        )
+        frame = frame.rename({"model_id": "metr_key"}).join(canonical, on="metr_key", how="left", maintain_order="left")
+        return frame.select("model_id", *(c for c in frame.columns if c != "model_id"))
+
+    return public
 
 
 _IDENTITY_COLUMNS = {
@@ -543,7 +573,7 @@ DOUBLING_COLUMNS = {
     "source": (pl.String, "runs file (recomputed) or headline file (published)"),
     "benchmark_version": _IDENTITY_COLUMNS["benchmark_version"],
     "snapshot_date": (pl.Date, "date of the runs snapshot or headline file"),
-    "window": (pl.String, "'all_time', 'from_2023', 'from_2024', or 'rolling_2y' (2 years up to end_date)"),
+    "fit_window": (pl.String, "'all_time', 'from_2023', 'from_2024', or 'rolling_2y' (2 years up to end_date)"),
     "metric": (pl.String, "horizon fitted: 'p50' or 'p80' (frontier always chosen by p50)"),
     "start_date": (pl.Date, "first release date the window admits"),
     "end_date": (pl.Date, "last release date the window admits"),
@@ -599,8 +629,8 @@ MARTS = (
             "(C = 10). Use it to compute your own intervals."
         ),
         grain="one row per model × runs file × bootstrap sample",
-        reads=(RUNS,),
-        build=build_time_horizon_samples,
+        reads=(RUNS, ALIASES),
+        build=_with_canonical_ids(build_time_horizon_samples),
         columns=_descriptions(SAMPLE_COLUMNS),
     ),
     PythonMart(
@@ -612,8 +642,8 @@ MARTS = (
             "marts.time_horizon_samples. Human baselines are excluded."
         ),
         grain="one row per model × benchmark version × runs file",
-        reads=(RUNS, RELEASE_DATES, PUBLISHED, SAMPLES),
-        build=build_time_horizons,
+        reads=(RUNS, RELEASE_DATES, PUBLISHED, SAMPLES, ALIASES),
+        build=_with_canonical_ids(build_time_horizons),
         columns=_descriptions(HORIZON_COLUMNS),
     ),
     PythonMart(
@@ -624,8 +654,8 @@ MARTS = (
             "lists it; comparison_basis says which and whether the underlying runs are the same."
         ),
         grain="one row per model × benchmark version × runs file",
-        reads=(TIME_HORIZONS, PUBLISHED),
-        build=build_horizon_reproduction,
+        reads=(TIME_HORIZONS, PUBLISHED, ALIASES),
+        build=_with_canonical_ids(build_horizon_reproduction),
         columns=_descriptions(REPRODUCTION_COLUMNS),
     ),
     PythonMart(
@@ -637,9 +667,9 @@ MARTS = (
             "samples; basis 'published' uses METR's newest TH1.1 headline file, CI from a bootstrap over the "
             "models. Windows: all time, from 2023, from 2024, and 2 years up to each frontier release."
         ),
-        grain="one row per basis × source × snapshot × window × end date × metric",
+        grain="one row per basis × source × snapshot × fit window × end date × metric",
         reads=(TIME_HORIZONS, SAMPLES, PUBLISHED),
-        build=build_horizon_doubling_time,
+        build=_with_canonical_ids(build_horizon_doubling_time),
         columns=_descriptions(DOUBLING_COLUMNS),
     ),
     PythonMart(
@@ -652,8 +682,8 @@ MARTS = (
             "expected attempts per success 1/S(t) at 1 to 960 minutes."
         ),
         grain="one row per model × runs file × hazard model",
-        reads=(RUNS,),
-        build=build_hazard_fits,
+        reads=(RUNS, ALIASES),
+        build=_with_canonical_ids(build_hazard_fits),
         columns=_descriptions(HAZARD_COLUMNS),
     ),
 )
