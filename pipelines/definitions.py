@@ -15,7 +15,7 @@ from pipelines.asset_checks import all_checks
 from pipelines.assets.python_marts import python_mart_assets
 from pipelines.assets.raw import raw_source_asset
 from pipelines.assets.sql_models import sql_model_assets
-from pipelines.resources import Fetcher, warehouse_resource
+from pipelines.resources import Fetcher, Warehouse
 from sources.registry import all_sources
 
 nightly_refresh = define_asset_job(
@@ -38,7 +38,7 @@ defs = Definitions(
     asset_checks=all_checks(),
     jobs=[nightly_refresh],
     schedules=[nightly_schedule],
-    resources={"fetcher": Fetcher(), "warehouse": warehouse_resource()},
+    resources={"fetcher": Fetcher(), "warehouse": Warehouse()},
     # DuckDB allows one writer per file: run steps one at a time, in one process.
     executor=in_process_executor,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 from dagster import ConfigurableResource
@@ -24,14 +25,14 @@ class Fetcher(ConfigurableResource):
     """
 
     offline: bool = Field(default=False, description="serve every endpoint from the archive")
-    archive_dir: str = Field(default_factory=lambda: str(settings.archive_root()))
+    archive_dir: str | None = Field(default=None, description="default: FRONTIER_HOME/archive, read at run time")
     timeout_s: float = Field(default=30.0, description="per-request timeout")
     attempts: int = Field(default=4, description="tries per URL on 429/5xx/transport errors")
 
     _client: HttpClient | None = PrivateAttr(default=None)
 
     def archive(self) -> Archive:
-        return Archive(self.archive_dir)
+        return Archive(self.archive_dir or settings.archive_root())
 
     def client(self) -> HttpClient:
         """One client per run, so a host found unreachable is not retried by every source."""
@@ -40,10 +41,18 @@ class Fetcher(ConfigurableResource):
         return self._client
 
 
-def warehouse_resource() -> DuckDBResource:
-    path = settings.warehouse_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return DuckDBResource(database=str(path))
+class Warehouse(DuckDBResource):
+    """The DuckDB warehouse. With `database` empty the file is FRONTIER_WAREHOUSE, else
+    FRONTIER_HOME/frontier.duckdb, resolved when a step runs (not when the definitions load)."""
+
+    database: str = Field(default="", description="path of the DuckDB file; empty = from the settings")
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = Path(self.database) if self.database else settings.warehouse_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with DuckDBResource(database=str(path), connection_config=self.connection_config).get_connection() as con:
+            yield con
 
 
 @contextmanager
