@@ -57,6 +57,8 @@ def sql_models() -> tuple[SqlModel, ...]:
     models = []
     for layer in LAYERS:
         folder = resources.files("warehouse").joinpath("sql", layer)
+        if not folder.is_dir():  # a layer with no SQL models (marts are all Python today)
+            continue
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".sql"):
                 models.append(parse_model(layer, entry.name[:-4], entry.read_text(encoding="utf-8")))

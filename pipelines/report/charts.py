@@ -213,27 +213,31 @@ def pareto_frontiers(con: duckdb.DuckDBPyConnection) -> Figure | None:
 
 
 def price_decline(con: duckdb.DuckDBPyConnection) -> Figure | None:
-    """For each score threshold, the cheapest model reaching it over time, and the fitted yearly decline."""
+    """For each score threshold, the cheapest reported cost per task reaching it over time, and the
+    fitted yearly factor (×0.1/year = the price of that score falls tenfold a year)."""
     trends = _read(
         con,
-        "SELECT benchmark, threshold, date, cost, factor_per_year, cost_measure FROM marts.price_trends "
-        "WHERE cost > 0 ORDER BY benchmark, threshold, date",
+        "SELECT benchmark, threshold, date, cost, factor_per_year FROM marts.price_trends "
+        "WHERE cost > 0 AND cost_measure = 'cost_per_task_usd' ORDER BY benchmark, threshold, date",
     )
     if trends is None:
         return None
-    benchmarks = trends["benchmark"].unique(maintain_order=True).to_list()[:4]
-    figure, grid = plt.subplots(1, len(benchmarks), figsize=(5 * len(benchmarks), 4.5), layout="constrained",
+    busiest = trends.group_by("benchmark").len().sort("len", descending=True)["benchmark"].to_list()[:4]
+    figure, grid = plt.subplots(1, len(busiest), figsize=(4.6 * len(busiest), 4.2), layout="constrained",
                                 squeeze=False)
-    figure.suptitle("Cheapest way to reach a score, over time", fontsize=12, fontweight="bold")
-    for axes, benchmark in zip(grid.flat, benchmarks, strict=True):
+    figure.suptitle("Cheapest reported cost per task reaching a score, over time", fontsize=12, fontweight="bold")
+    for axes, benchmark in zip(grid.flat, busiest, strict=True):
         rows = trends.filter(pl.col("benchmark") == benchmark)
-        for order, (threshold, line) in enumerate(rows.group_by("threshold", maintain_order=True)):
+        thresholds = rows["threshold"].unique().sort().to_list()
+        for order, threshold in enumerate(thresholds[:: max(1, len(thresholds) // 4)]):
+            line = rows.filter(pl.col("threshold") == threshold)
             factor = line["factor_per_year"].drop_nulls()
-            label = f"≥ {threshold[0]:g}" + (f": ×{factor[0]:.2g}/year" if len(factor) else "")
+            label = f"≥ {threshold:g}" + (f": ×{factor[0]:.2g}/year" if len(factor) else "")
             axes.step(line["date"].to_list(), line["cost"], where="post", color=PALETTE(order % 10), label=label)
         axes.set_yscale("log")
         axes.set_title(benchmark, fontsize=10)
-        axes.set_ylabel(f"{rows['cost_measure'][0]} (USD)".replace("_", " "), fontsize=8)
+        axes.set_ylabel("USD per task", fontsize=8)
+        axes.tick_params(axis="x", labelrotation=30, labelsize=7)
         axes.legend(fontsize=7)
         axes.grid(True, alpha=0.3)
     return figure

@@ -94,3 +94,10 @@ def test_mart_finds_the_cheapest_model_per_threshold_and_a_known_decline():
     assert trends.filter(pl.col("threshold") == 70).is_empty()
     assert trends.filter(pl.col("cost_measure") == "total_cost_usd")["token_blend"].is_null().all()
     assert years_since_epoch([dt.date(1971, 1, 1)])[0] == pytest.approx(365 / 365.25)
+
+
+def test_no_yearly_rate_from_changes_only_days_apart():
+    from warehouse.derivations.price_trends import log_linear_trend
+
+    days = np.array([0.0, 5.0, 9.0]) / 365.25
+    assert log_linear_trend(days, np.array([1.0, 0.1, 0.01])) is None

@@ -56,16 +56,19 @@ def years_since_epoch(dates: Sequence[dt.date] | pl.Series) -> np.ndarray:
     return days / DAYS_PER_YEAR
 
 
+MIN_SPAN_YEARS = 0.25  # a yearly rate read off changes a few days apart is noise (e.g. ×1e-242/year)
+
+
 def log_linear_trend(
     years: np.ndarray, values: np.ndarray, n_boot: int = N_BOOTSTRAP, seed: int = 0
 ) -> Trend | None:
     """OLS of ln(values) on years with a pairs-bootstrap 95% CI (the points resampled with replacement,
-    as `doubling.model_resampling_weights` draws them); None with fewer than 3 positive values or a single
-    distinct date. Resamples with a single distinct date give no slope and are left out."""
+    as `doubling.model_resampling_weights` draws them); None with fewer than 3 positive values or when
+    they span less than MIN_SPAN_YEARS. Resamples with a single distinct date give no slope and are left out."""
     years, values = np.asarray(years, float), np.asarray(values, float)
     keep = np.isfinite(years) & np.isfinite(values) & (values > 0)
     t, y = years[keep], np.log(values[keep])
-    if len(t) < 3 or np.ptp(t) == 0:
+    if len(t) < 3 or np.ptp(t) < MIN_SPAN_YEARS:
         return None
     slope = float(ols_slope(t, y, np.ones(len(t))))
     counts = model_resampling_weights(len(t), n_boot, seed)
