@@ -3,7 +3,9 @@
 A curve is a set of (cost, performance) points: a METR p50-vs-spending-cap curve, or the effort settings
 of one model on a score-vs-cost leaderboard. Curves are interpolated linearly in (ln cost, g(performance))
 with g = ln for horizons (log-log) and g = identity for scores (which can be 0 or negative). Higher
-performance is better.
+performance is better. Above its dearest point a curve stays at its best performance (a bigger budget
+buys that model no more), so a cheaper model's best can be overtaken by a dearer model; below its cheapest
+point a model cannot be bought at all, so no crossing is sought there.
 """
 
 from __future__ import annotations
@@ -66,12 +68,12 @@ def crossings(xa: np.ndarray, ya: np.ndarray, xb: np.ndarray, yb: np.ndarray) ->
     """
     if len(xa) < 2 or len(xb) < 2:
         return []
-    low, high = max(xa[0], xb[0]), min(xa[-1], xb[-1])
+    low, high = max(xa[0], xb[0]), max(xa[-1], xb[-1])
     if low >= high:
         return []
     nodes = np.union1d(np.concatenate([xa, xb]), [low, high])
     nodes = nodes[(nodes >= low) & (nodes <= high)]
-    ya_n, yb_n = np.interp(nodes, xa, ya), np.interp(nodes, xb, yb)
+    ya_n, yb_n = budget_curve(nodes, xa, ya), budget_curve(nodes, xb, yb)
     diff = ya_n - yb_n
     sign = np.sign(diff)
     found = []
@@ -85,8 +87,13 @@ def crossings(xa: np.ndarray, ya: np.ndarray, xb: np.ndarray, yb: np.ndarray) ->
         else:
             x = nodes[j + 1]  # they meet at a node (and may run together until nodes[k - 1])
         below, above = ("a", "b") if sign[j] > 0 else ("b", "a")
-        found.append(Crossing(float(x), float(np.interp(x, xa, ya)), below, above))
+        found.append(Crossing(float(x), float(budget_curve(np.array([x]), xa, ya)[0]), below, above))
     return found
+
+
+def budget_curve(at: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The curve at `at`: interpolated inside its range, its best value beyond its dearest point."""
+    return np.where(at > x[-1], y.max(), np.interp(at, x, y))
 
 
 def curve_crossings(curves: Mapping[str, Curve], log_performance: bool) -> pl.DataFrame:
