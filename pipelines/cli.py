@@ -24,7 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console()
+# Piped or captured output is not cut to 80 columns: tables stay readable in logs and files.
+console = Console(width=None if sys.stdout.isatty() else 160)
 FORMATS = ("table", "csv", "json", "parquet")
 
 

@@ -109,3 +109,21 @@ def metr_con():
             build(connection, model)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def refreshed_home(tmp_path_factory):
+    """One `frontier refresh --offline` into a fresh FRONTIER_HOME, shared by the CLI tests:
+    (home, the CLI result). The slowest fixture of the suite: build it once."""
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FRONTIER_HOME", str(home))
+        patch.setenv("DAGSTER_HOME", str(home / "dagster"))
+        patch.delenv("FRONTIER_MIRROR", raising=False)
+        patch.delenv("FRONTIER_WAREHOUSE", raising=False)
+        result = CliRunner().invoke(app, ["refresh", "--offline"])
+    return home, result

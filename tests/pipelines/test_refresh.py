@@ -22,16 +22,14 @@ def _table_counts(path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def refreshed(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
+def refreshed(refreshed_home):
+    home, first = refreshed_home
+    counts = _table_counts(home / "frontier.duckdb")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FRONTIER_HOME", str(home))
         patch.setenv("DAGSTER_HOME", str(home / "dagster"))
-        patch.delenv("FRONTIER_MIRROR", raising=False)
-        first = runner.invoke(app, ["refresh", "--offline"])
-        counts = _table_counts(home / "frontier.duckdb")
         second = runner.invoke(app, ["refresh", "--offline"])
-        yield home, first, counts, second
+    yield home, first, counts, second
 
 
 def test_offline_refresh_succeeds_and_says_it_is_stale(refreshed):
@@ -65,7 +63,7 @@ def test_sql_is_read_only_and_errors_are_one_sentence(refreshed, monkeypatch):
     home, *_ = refreshed
     monkeypatch.setenv("FRONTIER_HOME", str(home))
     ok = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM staging.stg_metr__horizons"])
-    assert ok.exit_code == 0 and "74" in ok.output
+    assert ok.exit_code == 0 and "74" in ok.output, ok.output
     write = runner.invoke(app, ["sql", "DELETE FROM staging.stg_metr__horizons"])
     assert write.exit_code == 1 and "read-only" in write.output.lower()
     missing = runner.invoke(app, ["sql", "SELECT * FROM nope"])
