@@ -114,6 +114,10 @@ def match_aliases(
 ) -> list[Match]:
     """Match every (source, alias); unmatched ones carry their nearest canonical ids."""
     by_key = {c.key: c.model_id for c in canonicals}
+    by_token: dict[str, list[str]] = {}
+    for key in by_key:
+        for token in key.split():
+            by_token.setdefault(token, []).append(key)
     by_loose_key = {}
     for canonical in canonicals:
         by_loose_key.setdefault(_loosen(canonical.key), canonical.model_id)
@@ -137,8 +141,20 @@ def match_aliases(
         if model_id:
             matches.append(Match(alias, source, model_id, normalised.config, normalised.key, "normalised"))
             continue
-        nearest = difflib.get_close_matches(normalised.key, list(by_key), n=3, cutoff=0.5)
-        matches.append(
-            Match(alias, source, None, normalised.config, normalised.key, None, tuple(by_key[k] for k in nearest))
-        )
+        nearest = tuple(by_key[k] for k in nearest_keys(normalised.key, by_token))
+        matches.append(Match(alias, source, None, normalised.config, normalised.key, None, nearest))
     return matches
+
+
+def nearest_keys(key: str, by_token: Mapping[str, list[str]], n: int = 3) -> list[str]:
+    """The canonical keys closest to an unmatched one: among keys sharing a token with it, the highest
+    token overlap (Jaccard), then string similarity. Comparing only keys that share a token keeps this
+    fast for thousands of names."""
+    tokens = set(key.split())
+    candidates = {k for t in tokens for k in by_token.get(t, ())}
+
+    def closeness(candidate: str) -> tuple[float, float]:
+        other = set(candidate.split())
+        return len(tokens & other) / len(tokens | other), difflib.SequenceMatcher(None, key, candidate).ratio()
+
+    return sorted(candidates, key=lambda c: (*(-x for x in closeness(c)), c))[:n]
