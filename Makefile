@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install refresh offline test benchmark ui
+.PHONY: install refresh offline test lint benchmark ui
 
 install: $(VENV)/.installed
 
@@ -21,6 +21,10 @@ offline: install          ## the same, never touching the network
 
 test: install             ## the whole test suite (offline)
 	$(BIN)/pytest
+
+lint: install             ## ruff: lint and formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 benchmark: install        ## wall time and peak RSS of the heavy paths
 	$(BIN)/python -m tests.benchmarks.run

@@ -78,9 +78,7 @@ def volume(con: duckdb.DuckDBPyConnection, endpoint: str, max_drop: float = DEFA
     details["previous_rows"] = previous[2]
     change = (newest[2] - previous[2]) / previous[2] if previous[2] else 0.0
     details["change"] = round(change, 3)
-    rows = [
-        {"snapshot": s[0][:12], "first_seen_at": s[1].isoformat(), "rows": s[2]} for s in snapshots
-    ]
+    rows = [{"snapshot": s[0][:12], "first_seen_at": s[1].isoformat(), "rows": s[2]} for s in snapshots]
     if change <= -max_drop:
         return CheckOutcome(
             False,
@@ -91,9 +89,7 @@ def volume(con: duckdb.DuckDBPyConnection, endpoint: str, max_drop: float = DEFA
     return CheckOutcome(True, f"{endpoint}: {previous[2]} -> {newest[2]} rows ({change:+.0%})", [], details)
 
 
-def schema_drift(
-    con: duckdb.DuckDBPyConnection, endpoint: str, declared: frozenset[str]
-) -> CheckOutcome:
+def schema_drift(con: duckdb.DuckDBPyConnection, endpoint: str, declared: frozenset[str]) -> CheckOutcome:
     """Fails when the newest payload has fields the schema does not declare, or lost declared
     fields the previous payload had. Undeclared fields are not loaded: they would be lost silently."""
     snapshots = _snapshots(con, endpoint)

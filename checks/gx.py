@@ -100,8 +100,10 @@ def _exception_message(info) -> str | None:
 def _plain(row) -> dict:
     if not isinstance(row, dict):
         return {"row": str(row)}
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v.item() if hasattr(v, "item") else v)
-            for k, v in row.items()}
+    return {
+        k: (v.isoformat() if hasattr(v, "isoformat") else v.item() if hasattr(v, "item") else v)
+        for k, v in row.items()
+    }
 
 
 # -- the expectations our suites use, named for what they mean -------------------------------------
@@ -145,7 +147,9 @@ def non_negative(column: str) -> Expect:
 
 
 def in_set(column: str, values: list) -> Expect:
-    return Expect("ExpectColumnValuesToBeInSet", f"{column} in {values}", {"column": column, "value_set": values})
+    return Expect(
+        "ExpectColumnValuesToBeInSet", f"{column} in {values}", {"column": column, "value_set": values}
+    )
 
 
 def at_most(smaller: str, larger: str) -> Expect:
@@ -153,7 +157,12 @@ def at_most(smaller: str, larger: str) -> Expect:
     return Expect(
         "ExpectColumnPairValuesAToBeGreaterThanB",
         f"{smaller} ≤ {larger}",
-        {"column_A": larger, "column_B": smaller, "or_equal": True, "ignore_row_if": "either_value_is_missing"},
+        {
+            "column_A": larger,
+            "column_B": smaller,
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
     )
 
 

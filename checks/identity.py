@@ -77,7 +77,10 @@ def coverage(con: duckdb.DuckDBPyConnection) -> CheckOutcome:
         "costed_entries_matched": costed["matched"],
         "costed_entries_matched_share": round(share, 3),
     }
-    failing = [{"model": r["model"], "model_id": r["model_id"], "problem": "sold but unpriced"} for r in unpriced_sold]
+    failing = [
+        {"model": r["model"], "model_id": r["model_id"], "problem": "sold but unpriced"}
+        for r in unpriced_sold
+    ]
     passed = not unpriced_sold and share >= COSTED_TARGET
     summary = (
         f"METR: {details['metr_models_with_a_price']} of {len(metr)} models priced "

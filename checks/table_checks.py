@@ -33,6 +33,11 @@ TABLE_CHECKS = (
         "coverage",
         "every METR model sold by a price list has a price; ≥ 80% of costed leaderboard entries are matched",
         identity.coverage,
-        reads=("core.model_aliases", "core.dim_model", "core.fct_benchmark_results", "staging.stg_metr__runs"),
+        reads=(
+            "core.model_aliases",
+            "core.dim_model",
+            "core.fct_benchmark_results",
+            "staging.stg_metr__runs",
+        ),
     ),
 )

@@ -1,8 +1,7 @@
 """Table checks: Great Expectations suites (blocking: a failing suite stops downstream tables) and SQL
 checks over whole tables (coverage, unmatched names)."""
 
-
-from dagster import AssetCheckExecutionContext, AssetCheckSeverity, AssetChecksDefinition, asset_check
+from dagster import AssetCheckExecutionContext, AssetChecksDefinition, AssetCheckSeverity, asset_check
 from dagster_duckdb import DuckDBResource
 
 from checks.gx import validate
@@ -11,6 +10,7 @@ from checks.table_checks import TABLE_CHECKS, TableCheck
 from pipelines.assets.sql_models import table_key
 from pipelines.checks import check_result
 from pipelines.resources import open_warehouse
+
 
 def expectations_check(table: str, build_suite) -> AssetChecksDefinition:
     suite = build_suite()

@@ -64,7 +64,9 @@ def _instance():
 @app.command()
 def refresh(
     offline: Annotated[bool, typer.Option(help="never touch the network: build from the archive")] = False,
-    only: Annotated[list[str] | None, typer.Option(help="refresh these sources (and what depends on them)")] = None,
+    only: Annotated[
+        list[str] | None, typer.Option(help="refresh these sources (and what depends on them)")
+    ] = None,
 ) -> None:
     """Run the nightly job now: fetch, archive, load, rebuild every table, run every check."""
     from pipelines.instance import dagster_home
@@ -149,7 +151,9 @@ def status() -> None:
     runs = instance.get_runs(limit=1)
     if runs:
         run = runs[0]
-        console.print(f"last run: {run.run_id[:8]} {run.job_name} {run.status.value} (tags: {dict(run.tags)})")
+        console.print(
+            f"last run: {run.run_id[:8]} {run.job_name} {run.status.value} (tags: {dict(run.tags)})"
+        )
     keys = list(defs.resolve_asset_graph().asset_check_keys)
     failing = [c for c in check_statuses(instance, keys) if not c.passed]
     console.print(f"failing checks: {len(failing)}")
@@ -235,7 +239,18 @@ def ui(port: Annotated[int, typer.Option(help="port on 127.0.0.1")] = 3000) -> N
 
     home = dagster_home()
     console.print(f"Dagster UI on http://127.0.0.1:{port} (DAGSTER_HOME={home}); Ctrl-C stops it.")
-    command = [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "dagster",
+        "dev",
+        "-m",
+        "pipelines.definitions",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+    ]
     raise typer.Exit(subprocess.call(command, env=os.environ.copy()))
 
 

@@ -15,8 +15,10 @@ def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
     """CSV has no nested values: list and struct columns are written as JSON text."""
     nested = [c for c, t in frame.schema.items() if isinstance(t, pl.List | pl.Struct | pl.Array)]
     return frame.with_columns(
-        pl.col(c).map_elements(lambda v: json.dumps(v.to_list() if hasattr(v, "to_list") else v, default=str),
-                               return_dtype=pl.String)
+        pl.col(c).map_elements(
+            lambda v: json.dumps(v.to_list() if hasattr(v, "to_list") else v, default=str),
+            return_dtype=pl.String,
+        )
         for c in nested
     )
 
@@ -29,8 +31,12 @@ def export_marts(con: duckdb.DuckDBPyConnection, directory: Path) -> list[Path]:
             "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'marts'"
         ).fetchall()
     }
-    existing = {f"marts.{t}" for (t,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'").fetchall()}
+    existing = {
+        f"marts.{t}"
+        for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'"
+        ).fetchall()
+    }
     dictionary, written = {}, []
     for entry in catalog():
         if entry.layer != "marts" or entry.table not in existing:

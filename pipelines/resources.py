@@ -25,7 +25,9 @@ class Fetcher(ConfigurableResource):
     """
 
     offline: bool = Field(default=False, description="serve every endpoint from the archive")
-    archive_dir: str | None = Field(default=None, description="default: FRONTIER_HOME/archive, read at run time")
+    archive_dir: str | None = Field(
+        default=None, description="default: FRONTIER_HOME/archive, read at run time"
+    )
     timeout_s: float = Field(default=30.0, description="per-request timeout")
     attempts: int = Field(default=4, description="tries per URL on 429/5xx/transport errors")
 
@@ -51,7 +53,9 @@ class Warehouse(DuckDBResource):
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         path = Path(self.database) if self.database else settings.warehouse_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with DuckDBResource(database=str(path), connection_config=self.connection_config).get_connection() as con:
+        with DuckDBResource(
+            database=str(path), connection_config=self.connection_config
+        ).get_connection() as con:
             yield con
 
 

@@ -84,5 +84,7 @@ def summarize(result) -> RunSummary:
             error = event.event_specific_data.error
             while error is not None and error.cause is not None:  # the user error, not Dagster's wrapper
                 error = error.cause
-            summary.step_failures.append(f"{event.step_key}: {error.message.strip() if error else event.message}")
+            summary.step_failures.append(
+                f"{event.step_key}: {error.message.strip() if error else event.message}"
+            )
     return summary

@@ -80,9 +80,14 @@ def check_statuses(instance: DagsterInstance, check_keys: list[AssetCheckKey]) -
     statuses = []
     for key in check_keys:
         record = instance.get_latest_asset_check_evaluation_record(key)
-        if record is None or record.event is None or record.status not in (
-            AssetCheckExecutionRecordStatus.SUCCEEDED,
-            AssetCheckExecutionRecordStatus.FAILED,
+        if (
+            record is None
+            or record.event is None
+            or record.status
+            not in (
+                AssetCheckExecutionRecordStatus.SUCCEEDED,
+                AssetCheckExecutionRecordStatus.FAILED,
+            )
         ):
             continue
         evaluation = record.event.dagster_event.event_specific_data

@@ -16,9 +16,7 @@ class PayloadError(ValueError):
     """A ParseError placed in context: which source, URL and payload it came from."""
 
     def __init__(self, source: str, url: str, sha256: str, field: str, message: str):
-        super().__init__(
-            f"{source}: payload {sha256[:12]} from {url} is invalid: field {field!r}: {message}"
-        )
+        super().__init__(f"{source}: payload {sha256[:12]} from {url} is invalid: field {field!r}: {message}")
         self.source = source
         self.url = url
         self.sha256 = sha256

@@ -73,9 +73,7 @@ class HttpClient:
             request_headers["If-None-Match"] = etag
         if last_modified:
             request_headers["If-Modified-Since"] = last_modified
-        with httpx.Client(
-            timeout=self.timeout_s, follow_redirects=True, transport=self.transport
-        ) as client:
+        with httpx.Client(timeout=self.timeout_s, follow_redirects=True, transport=self.transport) as client:
             for attempt in range(1, self.attempts + 1):
                 last = attempt == self.attempts
                 try:

@@ -75,9 +75,11 @@ def _typed_series(column: Column, values: list) -> pl.Series:
         except ParseError as exc:
             raise ParseError(column.name, f"{exc.message} (record {index})") from None
     series = pl.Series(column.name, converted, dtype=column.dtype, strict=False)
-    lost = [i for i, (v, s) in enumerate(zip(converted, series)) if v is not None and s is None]
+    lost = [i for i, (v, s) in enumerate(zip(converted, series, strict=False)) if v is not None and s is None]
     if lost:
-        raise ParseError(column.name, f"value {converted[lost[0]]!r} is not a valid {column.dtype} (record {lost[0]})")
+        raise ParseError(
+            column.name, f"value {converted[lost[0]]!r} is not a valid {column.dtype} (record {lost[0]})"
+        )
     return series
 
 

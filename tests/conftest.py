@@ -3,6 +3,7 @@ HTTP server standing in as `FRONTIER_MIRROR`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import tempfile
 import threading
@@ -127,3 +128,21 @@ def refreshed_home(tmp_path_factory):
         patch.delenv("FRONTIER_WAREHOUSE", raising=False)
         result = CliRunner().invoke(app, ["refresh", "--offline"])
     return home, result
+
+
+def load_payload(con, endpoint, payload: bytes, seen_on: dt.date) -> None:
+    """Load one payload into its endpoint's raw table as a snapshot first seen on `seen_on`."""
+    from sources.archive import sha256
+    from sources.schema import observed_fields
+    from warehouse.raw import Snapshot, load_snapshot
+
+    records = endpoint.extract(payload)
+    snapshot = Snapshot(endpoint, sha256(payload), dt.datetime.combine(seen_on, dt.time()), endpoint.url)
+    load_snapshot(con, snapshot, endpoint.parse_records(records), observed_fields(records))
+
+
+def build_tables(con, *tables: str) -> None:
+    from warehouse.models import build, sql_model
+
+    for table in tables:
+        build(con, sql_model(table))

@@ -12,9 +12,18 @@ from warehouse.marts import python_marts
 from warehouse.models import sql_models
 
 LEDGER = {
-    "raw.fetch_log": ("one row per fetch attempt or shipped seed", "Every fetch: URL, UTC time, status, bytes, sha256, error."),
-    "raw.payloads": ("one row per endpoint × distinct payload (snapshot)", "Every snapshot loaded, with its rows and the fields it carried."),
-    "raw.payload_rejections": ("one row per endpoint × payload that failed to parse", "Payloads kept in the archive but refused, with the field and error."),
+    "raw.fetch_log": (
+        "one row per fetch attempt or shipped seed",
+        "Every fetch: URL, UTC time, status, bytes, sha256, error.",
+    ),
+    "raw.payloads": (
+        "one row per endpoint × distinct payload (snapshot)",
+        "Every snapshot loaded, with its rows and the fields it carried.",
+    ),
+    "raw.payload_rejections": (
+        "one row per endpoint × payload that failed to parse",
+        "Payloads kept in the archive but refused, with the field and error.",
+    ),
 }
 
 

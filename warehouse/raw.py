@@ -71,9 +71,7 @@ def load_snapshot(
     con.register("_incoming_snapshot", rows.to_arrow())
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(
-            f"DELETE FROM {endpoint.raw_table} WHERE _snapshot_sha256 = ?", [snapshot.sha256]
-        )
+        con.execute(f"DELETE FROM {endpoint.raw_table} WHERE _snapshot_sha256 = ?", [snapshot.sha256])
         con.execute(f"INSERT INTO {endpoint.raw_table} BY NAME SELECT * FROM _incoming_snapshot")
         key = [endpoint.key, snapshot.sha256]
         con.execute("DELETE FROM raw.payloads WHERE endpoint = ? AND sha256 = ?", key)
@@ -99,9 +97,7 @@ def load_snapshot(
     return frame.height
 
 
-def record_rejection(
-    con: duckdb.DuckDBPyConnection, snapshot: Snapshot, field: str, error: str
-) -> None:
+def record_rejection(con: duckdb.DuckDBPyConnection, snapshot: Snapshot, field: str, error: str) -> None:
     key = [snapshot.endpoint.key, snapshot.sha256]
     con.execute("DELETE FROM raw.payload_rejections WHERE endpoint = ? AND sha256 = ?", key)
     con.execute(

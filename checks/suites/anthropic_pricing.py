@@ -5,7 +5,13 @@ from __future__ import annotations
 from checks.gx import Suite, between, in_set, non_empty, not_in_future, not_null, unique
 
 PRICE_TYPES = [
-    "input", "output", "cached_input", "cache_write", "cache_write_1h", "batch_input", "batch_output"
+    "input",
+    "output",
+    "cached_input",
+    "cache_write",
+    "cache_write_1h",
+    "batch_input",
+    "batch_output",
 ]
 
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from checks.gx import Expect, Suite, at_most, in_set, non_empty, non_negative, not_in_future, not_null, unique, where
+from checks.gx import (
+    Expect,
+    Suite,
+    at_most,
+    in_set,
+    non_empty,
+    non_negative,
+    not_in_future,
+    not_null,
+    unique,
+    where,
+)
 
 
 def dim_model() -> Suite:
@@ -10,7 +21,13 @@ def dim_model() -> Suite:
         "dim_model",
         "core.dim_model",
         ("model_id",),
-        (non_empty(), unique("model_id"), unique("match_key"), not_null("display_name"), not_in_future("release_date")),
+        (
+            non_empty(),
+            unique("model_id"),
+            unique("match_key"),
+            not_null("display_name"),
+            not_in_future("release_date"),
+        ),
     )
 
 
@@ -38,12 +55,29 @@ def fct_prices() -> Suite:
             unique("model_id", "price_type", "valid_from"),
             non_negative("usd_per_mtok"),
             not_null("valid_from"),
-            Expect("ExpectColumnPairValuesAToBeGreaterThanB", "valid_from < valid_to",
-                   {"column_A": "valid_to", "column_B": "valid_from", "or_equal": False,
-                    "ignore_row_if": "either_value_is_missing"}),
+            Expect(
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                "valid_from < valid_to",
+                {
+                    "column_A": "valid_to",
+                    "column_B": "valid_from",
+                    "or_equal": False,
+                    "ignore_row_if": "either_value_is_missing",
+                },
+            ),
             in_set("overlaps_next", [False]),
-            in_set("price_type", ["input", "output", "cached_input", "cache_write", "cache_write_1h",
-                                  "batch_input", "batch_output"]),
+            in_set(
+                "price_type",
+                [
+                    "input",
+                    "output",
+                    "cached_input",
+                    "cache_write",
+                    "cache_write_1h",
+                    "batch_input",
+                    "batch_output",
+                ],
+            ),
         ),
         query="""
             SELECT *, next_valid_from IS NOT NULL AND (valid_to IS NULL OR valid_to > next_valid_from) AS overlaps_next

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checks.gx import (
-    Expect,
     Suite,
     at_most,
     between,

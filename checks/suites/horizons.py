@@ -103,9 +103,7 @@ def horizon_doubling_time() -> Suite:
             *ci_order("slope_per_day", "slope_ci_low", "slope_ci_high"),
             # the p50 frontier rises by construction: with 3+ models its trend must give a doubling time
             where(not_null("doubling_days"), "n_models >= 3 and metric == 'p50'"),
-            where(
-                between("doubling_days", 0, 100_000, strict_low=True), "n_models >= 3 and metric == 'p50'"
-            ),
+            where(between("doubling_days", 0, 100_000, strict_low=True), "n_models >= 3 and metric == 'p50'"),
         ),
     )
 

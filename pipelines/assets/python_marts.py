@@ -31,7 +31,9 @@ def python_mart_asset(mart: PythonMart):
             for chart in (c for c in CHARTS if c.mart == mart.table):
                 figure = chart.draw(con)
                 if figure is not None:  # the same chart as the static report, inline in the UI
-                    metadata[f"chart: {chart.title}"] = MetadataValue.md(f"![{chart.title}]({png_data_uri(figure)})")
+                    metadata[f"chart: {chart.title}"] = MetadataValue.md(
+                        f"![{chart.title}]({png_data_uri(figure)})"
+                    )
                     plt.close(figure)
             return MaterializeResult(metadata=metadata)
 

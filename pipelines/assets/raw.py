@@ -4,7 +4,6 @@ Each run seeds the archive with the shipped payloads, fetches every endpoint liv
 loads new snapshots, and reports freshness, volume and schema drift as checks on each raw table.
 """
 
-
 import datetime as dt
 
 from dagster import (
@@ -103,7 +102,8 @@ def _materialization(con, report: EndpointReport) -> MaterializeResult:
         metadata["rejected_payloads"] = MetadataValue.md("\n".join(f"- {e}" for e in report.rejected))
     if entry:
         metadata["preview"] = preview(
-            con, f"SELECT * EXCLUDE (_snapshot_sha256) FROM {endpoint.raw_table} WHERE _snapshot_sha256 = ?",
+            con,
+            f"SELECT * EXCLUDE (_snapshot_sha256) FROM {endpoint.raw_table} WHERE _snapshot_sha256 = ?",
             [entry.sha256],
         )
     return MaterializeResult(asset_key=raw_key(endpoint), metadata=metadata)
@@ -138,9 +138,7 @@ def raw_source_asset(source: Source):
     )
     def _payloads(context: AssetExecutionContext, fetcher: Fetcher, warehouse: DuckDBResource):
         with open_warehouse(warehouse) as con:
-            report = ingest_source(
-                con, source, fetcher.archive(), fetcher.client(), offline=fetcher.offline
-            )
+            report = ingest_source(con, source, fetcher.archive(), fetcher.client(), offline=fetcher.offline)
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             for endpoint_report in report.endpoints:
                 acquisition = endpoint_report.acquisition

@@ -4,7 +4,6 @@ The asset key is the table name (`staging/stg_metr__runs`), its description and 
 SQL file's header, and its upstream assets from the tables the SQL reads.
 """
 
-
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 

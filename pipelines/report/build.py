@@ -61,7 +61,8 @@ def _table_html(con: duckdb.DuckDBPyConnection, sql: str) -> str | None:
         return None
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+        for row in rows
     )
     return f"<table><tr>{head}</tr>{body}</table>"
 
@@ -81,7 +82,7 @@ def build_report(con: duckdb.DuckDBPyConnection, directory: Path) -> Path:
         caption = html.escape(descriptions.get(chart.mart, ""))
         sections.append(
             f'<h2>{html.escape(chart.title)}</h2><figure class="chart" id="{chart.name}">{inline}'
-            f"<figcaption>{caption} Files: <a href=\"charts/{png.name}\">PNG</a>, "
+            f'<figcaption>{caption} Files: <a href="charts/{png.name}">PNG</a>, '
             f'<a href="charts/{svg.name}">SVG</a>.</figcaption></figure>'
         )
     for heading, sql in _TABLES:
@@ -99,5 +100,3 @@ def build_report(con: duckdb.DuckDBPyConnection, directory: Path) -> Path:
     index = directory / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
-
-

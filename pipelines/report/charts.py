@@ -17,10 +17,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: files only
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import polars as pl  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import polars as pl
+from matplotlib.figure import Figure
 
 HUMAN_WAGE = 143.61  # USD per hour, METR's figure (the marts store the wage they used per row)
 PALETTE = plt.get_cmap("tab10")
@@ -53,14 +53,18 @@ def horizon_trend(con: duckdb.DuckDBPyConnection) -> Figure | None:
     if published is None:
         return None
     figure, axes = _figure("Time horizon (50%) of AI agents by release date")
-    _errorbars(axes, published, "release_date", "p50", "p50_ci_low", "p50_ci_high", "METR published (TH1.1)", "0.55")
+    _errorbars(
+        axes, published, "release_date", "p50", "p50_ci_low", "p50_ci_high", "METR published (TH1.1)", "0.55"
+    )
     ours = _read(
         con,
         "SELECT release_date, p50, p50_ci_low, p50_ci_high FROM marts.time_horizons "
         "WHERE runs_file = 'runs_1_1' AND NOT is_degenerate",
     )
     if ours is not None:
-        _errorbars(axes, ours, "release_date", "p50", "p50_ci_low", "p50_ci_high", "recomputed from runs", PALETTE(3))
+        _errorbars(
+            axes, ours, "release_date", "p50", "p50_ci_low", "p50_ci_high", "recomputed from runs", PALETTE(3)
+        )
     fit = _read(
         con,
         """SELECT doubling_days, ci_low, ci_high, slope_per_day, models FROM marts.horizon_doubling_time
@@ -85,9 +89,20 @@ def horizon_trend(con: duckdb.DuckDBPyConnection) -> Figure | None:
 
 def _errorbars(axes, frame: pl.DataFrame, x, y, low, high, label, color) -> None:
     values = frame[y].to_numpy()
-    errors = np.vstack([values - frame[low].fill_null(np.nan).to_numpy(), frame[high].fill_null(np.nan).to_numpy() - values])
-    axes.errorbar(frame[x].to_list(), values, yerr=np.clip(errors, 0, None), fmt="o", color=color,
-                  ecolor=color, alpha=0.8, capsize=2, label=label)
+    errors = np.vstack(
+        [values - frame[low].fill_null(np.nan).to_numpy(), frame[high].fill_null(np.nan).to_numpy() - values]
+    )
+    axes.errorbar(
+        frame[x].to_list(),
+        values,
+        yerr=np.clip(errors, 0, None),
+        fmt="o",
+        color=color,
+        ecolor=color,
+        alpha=0.8,
+        capsize=2,
+        label=label,
+    )
 
 
 def hourly_cost_trend(con: duckdb.DuckDBPyConnection) -> Figure | None:
@@ -104,23 +119,51 @@ def hourly_cost_trend(con: duckdb.DuckDBPyConnection) -> Figure | None:
     if hourly is None:
         return None
     figure, axes = _figure("What an hour of the model's (50%-horizon) work costs, by release date")
-    for method, marker, color in (("per_run_spend", "o", PALETTE(1)), ("metr_usage_average", "s", PALETTE(7))):
+    for method, marker, color in (
+        ("per_run_spend", "o", PALETTE(1)),
+        ("metr_usage_average", "s", PALETTE(7)),
+    ):
         rows = hourly.filter(pl.col("method") == method)
         if rows.height:
-            axes.scatter(rows["release_date"].to_list(), rows["cost_per_horizon_hour"], marker=marker, color=color,
-                         label=f"at the p50 horizon ({method.replace('_', ' ')})", zorder=3)
-            for model, day, value in rows.select("model", "release_date", "cost_per_horizon_hour").iter_rows():
-                axes.annotate(model.removesuffix("_inspect"), (day, value), fontsize=7, xytext=(4, 2),
-                              textcoords="offset points")
+            axes.scatter(
+                rows["release_date"].to_list(),
+                rows["cost_per_horizon_hour"],
+                marker=marker,
+                color=color,
+                label=f"at the p50 horizon ({method.replace('_', ' ')})",
+                zorder=3,
+            )
+            for model, day, value in rows.select(
+                "model", "release_date", "cost_per_horizon_hour"
+            ).iter_rows():
+                axes.annotate(
+                    model.removesuffix("_inspect"),
+                    (day, value),
+                    fontsize=7,
+                    xytext=(4, 2),
+                    textcoords="offset points",
+                )
     sweet = hourly.filter(pl.col("sweet_spot_cost_per_horizon_hour").is_not_null())
     if sweet.height:
-        axes.scatter(sweet["release_date"].to_list(), sweet["sweet_spot_cost_per_horizon_hour"], marker="v",
-                     color=PALETTE(2), label="at the sweet spot (cheapest $/h on the cost curve)", zorder=3)
+        axes.scatter(
+            sweet["release_date"].to_list(),
+            sweet["sweet_spot_cost_per_horizon_hour"],
+            marker="v",
+            color=PALETTE(2),
+            label="at the sweet spot (cheapest $/h on the cost curve)",
+            zorder=3,
+        )
     wage = hourly["human_wage_usd_per_hour"].drop_nulls()
     wage = float(wage[0]) if len(wage) else HUMAN_WAGE
     axes.axhline(wage, color="black", linestyle="--", linewidth=1)
-    axes.annotate(f"human wage ${wage:.2f}/h", (0.01, wage), xycoords=("axes fraction", "data"), fontsize=8,
-                  xytext=(0, 3), textcoords="offset points")
+    axes.annotate(
+        f"human wage ${wage:.2f}/h",
+        (0.01, wage),
+        xycoords=("axes fraction", "data"),
+        fontsize=8,
+        xytext=(0, 3),
+        textcoords="offset points",
+    )
     axes.set_yscale("log")
     axes.set_ylabel("USD per human-hour of task length")
     axes.legend(loc="lower right", fontsize=8)
@@ -146,22 +189,38 @@ def cost_curves(con: duckdb.DuckDBPyConnection) -> Figure | None:
         for flag, marker, size in (("is_sweet_spot", "*", 160), ("is_saturation", "X", 70)):
             point = rows.filter(pl.col(flag))
             if point.height:
-                axes.scatter(point["cap_usd"], point["p50"], marker=marker, s=size, color=color, edgecolor="black",
-                             zorder=4)
+                axes.scatter(
+                    point["cap_usd"],
+                    point["p50"],
+                    marker=marker,
+                    s=size,
+                    color=color,
+                    edgecolor="black",
+                    zorder=4,
+                )
     crossings = _read(
         con,
         "SELECT crossing_cost_usd, performance_at_crossing FROM marts.frontier_crossings "
         "WHERE benchmark LIKE 'metr%' AND pricing_basis = 'evaluation_date' AND crossing_cost_usd > 0",
     )
     if crossings is not None:
-        axes.scatter(crossings["crossing_cost_usd"], crossings["performance_at_crossing"], marker="o", s=60,
-                     facecolor="none", edgecolor="black", zorder=5, label="crossing points")
+        axes.scatter(
+            crossings["crossing_cost_usd"],
+            crossings["performance_at_crossing"],
+            marker="o",
+            s=60,
+            facecolor="none",
+            edgecolor="black",
+            zorder=5,
+            label="crossing points",
+        )
     low, high = curves["cap_usd"].min(), curves["cap_usd"].max()
     caps = np.geomspace(low, high, 20)
     for dollars_per_hour in (1, 10, HUMAN_WAGE):
         axes.plot(caps, caps / dollars_per_hour * 60, color="0.7", linestyle=":", linewidth=1)
-        axes.annotate(f"${dollars_per_hour:g}/h", (caps[-1], caps[-1] / dollars_per_hour * 60), fontsize=7,
-                      color="0.4")
+        axes.annotate(
+            f"${dollars_per_hour:g}/h", (caps[-1], caps[-1] / dollars_per_hour * 60), fontsize=7, color="0.4"
+        )
     axes.scatter([], [], marker="*", s=120, color="0.5", edgecolor="black", label="sweet spot")
     axes.scatter([], [], marker="X", s=60, color="0.5", edgecolor="black", label="saturation point")
     axes.set_xscale("log")
@@ -186,8 +245,12 @@ def pareto_frontiers(con: duckdb.DuckDBPyConnection) -> Figure | None:
     benchmarks = history.group_by("benchmark").len().sort("len", descending=True)["benchmark"].to_list()[:6]
     columns = min(3, len(benchmarks))
     rows = -(-len(benchmarks) // columns)
-    figure, grid = plt.subplots(rows, columns, figsize=(5 * columns, 4 * rows), layout="constrained", squeeze=False)
-    figure.suptitle("Pareto frontiers of score against cost, and how they moved", fontsize=12, fontweight="bold")
+    figure, grid = plt.subplots(
+        rows, columns, figsize=(5 * columns, 4 * rows), layout="constrained", squeeze=False
+    )
+    figure.suptitle(
+        "Pareto frontiers of score against cost, and how they moved", fontsize=12, fontweight="bold"
+    )
     for axes, benchmark in zip(grid.flat, benchmarks, strict=False):
         entries = history.filter(pl.col("benchmark") == benchmark)
         axes.scatter(entries["cost_usd"], entries["score"], s=10, color="0.75")
@@ -195,11 +258,19 @@ def pareto_frontiers(con: duckdb.DuckDBPyConnection) -> Figure | None:
         shown = dates[:: max(1, len(dates) // 3)][-3:] + [dates[-1]] if dates else []
         for order, day in enumerate(dict.fromkeys(shown)):
             front = entries.filter(
-                (pl.col("entered_on") <= day) & (pl.col("displaced_on").is_null() | (pl.col("displaced_on") > day))
+                (pl.col("entered_on") <= day)
+                & (pl.col("displaced_on").is_null() | (pl.col("displaced_on") > day))
             ).sort("cost_usd")
             latest = day == shown[-1]
-            axes.step(front["cost_usd"], front["score"], where="post", color=PALETTE(order) if not latest else "black",
-                      linewidth=2 if latest else 1, alpha=1 if latest else 0.6, label=str(day))
+            axes.step(
+                front["cost_usd"],
+                front["score"],
+                where="post",
+                color=PALETTE(order) if not latest else "black",
+                linewidth=2 if latest else 1,
+                alpha=1 if latest else 0.6,
+                label=str(day),
+            )
         unit, measure = entries["score_unit"][0], entries["cost_measure"][0]
         axes.set_xscale("log")
         axes.set_title(benchmark, fontsize=10)
@@ -207,7 +278,7 @@ def pareto_frontiers(con: duckdb.DuckDBPyConnection) -> Figure | None:
         axes.set_ylabel(f"score ({unit})", fontsize=8)
         axes.legend(fontsize=7, title="frontier on", title_fontsize=7)
         axes.grid(True, alpha=0.3)
-    for axes in list(grid.flat)[len(benchmarks):]:
+    for axes in list(grid.flat)[len(benchmarks) :]:
         axes.set_visible(False)
     return figure
 
@@ -223,9 +294,12 @@ def price_decline(con: duckdb.DuckDBPyConnection) -> Figure | None:
     if trends is None:
         return None
     busiest = trends.group_by("benchmark").len().sort("len", descending=True)["benchmark"].to_list()[:4]
-    figure, grid = plt.subplots(1, len(busiest), figsize=(4.6 * len(busiest), 4.2), layout="constrained",
-                                squeeze=False)
-    figure.suptitle("Cheapest reported cost per task reaching a score, over time", fontsize=12, fontweight="bold")
+    figure, grid = plt.subplots(
+        1, len(busiest), figsize=(4.6 * len(busiest), 4.2), layout="constrained", squeeze=False
+    )
+    figure.suptitle(
+        "Cheapest reported cost per task reaching a score, over time", fontsize=12, fontweight="bold"
+    )
     for axes, benchmark in zip(grid.flat, busiest, strict=True):
         rows = trends.filter(pl.col("benchmark") == benchmark)
         thresholds = rows["threshold"].unique().sort().to_list()
@@ -233,7 +307,9 @@ def price_decline(con: duckdb.DuckDBPyConnection) -> Figure | None:
             line = rows.filter(pl.col("threshold") == threshold)
             factor = line["factor_per_year"].drop_nulls()
             label = f"≥ {threshold:g}" + (f": ×{factor[0]:.2g}/year" if len(factor) else "")
-            axes.step(line["date"].to_list(), line["cost"], where="post", color=PALETTE(order % 10), label=label)
+            axes.step(
+                line["date"].to_list(), line["cost"], where="post", color=PALETTE(order % 10), label=label
+            )
         axes.set_yscale("log")
         axes.set_title(benchmark, fontsize=10)
         axes.set_ylabel("USD per task", fontsize=8)
@@ -253,10 +329,16 @@ class Chart:
 
 CHARTS = (
     Chart("horizon_trend", "Time horizons over release date", "marts.horizon_doubling_time", horizon_trend),
-    Chart("hourly_cost_trend", "Cost per horizon-hour over release date", "marts.cost_per_horizon_hour_trend",
-          hourly_cost_trend),
+    Chart(
+        "hourly_cost_trend",
+        "Cost per horizon-hour over release date",
+        "marts.cost_per_horizon_hour_trend",
+        hourly_cost_trend,
+    ),
     Chart("cost_curves", "Cost-vs-horizon curves", "marts.frontier_crossings", cost_curves),
-    Chart("pareto_frontiers", "Pareto frontiers over time", "marts.pareto_frontier_history", pareto_frontiers),
+    Chart(
+        "pareto_frontiers", "Pareto frontiers over time", "marts.pareto_frontier_history", pareto_frontiers
+    ),
     Chart("price_decline", "Price decline per score threshold", "marts.price_trends", price_decline),
 )
 
@@ -279,4 +361,4 @@ def svg_text(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg")
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]

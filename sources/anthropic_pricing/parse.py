@@ -169,8 +169,11 @@ def _rows(table: Table, expected: dict[str, str], what: str) -> list[dict]:
         raise ParseError("Model", f"the {what} has no rows")
     fields = {_key(h): name for h, name in expected.items()}
     names = [fields.get(_key(column), _slug(column)) for column in header]
-    prices = [(column, name) for column, name in zip(header, names, strict=True)
-              if name in expected.values() and name != "model"]
+    prices = [
+        (column, name)
+        for column, name in zip(header, names, strict=True)
+        if name in expected.values() and name != "model"
+    ]
     records = []
     for row in body:
         if len(row) != len(header):

@@ -17,8 +17,20 @@ from sources.spec import Endpoint, Seed, Source
 SLUG = "artificial_analysis"
 
 _EVALUATIONS = (
-    "artificial_analysis_math_index", "artificial_analysis_agentic_index", "mmlu_pro", "gpqa", "hle",
-    "livecodebench", "scicode", "math_500", "aime", "aime_25", "ifbench", "lcr", "terminalbench_hard", "tau2",
+    "artificial_analysis_math_index",
+    "artificial_analysis_agentic_index",
+    "mmlu_pro",
+    "gpqa",
+    "hle",
+    "livecodebench",
+    "scicode",
+    "math_500",
+    "aime",
+    "aime_25",
+    "ifbench",
+    "lcr",
+    "terminalbench_hard",
+    "tau2",
 )
 
 MODEL_COLUMNS = (

@@ -26,7 +26,13 @@ MAX_MEMBER_BYTES = 64 * 1024 * 1024  # the member read, as declared (and inflate
 _CHUNK = 1024 * 1024
 # A corrupt stream or CRC, a truncated member, an encrypted member, an unsupported compression method.
 _READ_ERRORS = (
-    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, RuntimeError, NotImplementedError
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
 )
 
 

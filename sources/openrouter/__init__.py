@@ -31,7 +31,12 @@ _OTHER_PRICES = (
 )
 
 _DEFAULT_PARAMETERS = (
-    "temperature", "top_p", "top_k", "frequency_penalty", "presence_penalty", "repetition_penalty"
+    "temperature",
+    "top_p",
+    "top_k",
+    "frequency_penalty",
+    "presence_penalty",
+    "repetition_penalty",
 )
 
 MODEL_COLUMNS = (

@@ -58,15 +58,19 @@ def bundled_inputs() -> duckdb.DuckDBPyConnection:
 def main() -> None:
     started = time.perf_counter()
     con = bundled_inputs()
-    print(f"{'inputs (ingest + upstream tables)':<40} {time.perf_counter() - started:8.2f} s   "
-          f"peak RSS {peak_rss_mb():8.1f} MB")
+    print(
+        f"{'inputs (ingest + upstream tables)':<40} {time.perf_counter() - started:8.2f} s   "
+        f"peak RSS {peak_rss_mb():8.1f} MB"
+    )
     total = time.perf_counter()
     for mart in MARTS:
         begun = time.perf_counter()
         inputs = {table: con.sql(f"SELECT * FROM {table}").pl() for table in mart.reads}
         rows = write_mart(con, mart, mart.build(inputs))
-        print(f"{mart.table:<40} {time.perf_counter() - begun:8.2f} s   peak RSS {peak_rss_mb():8.1f} MB"
-              f"   {rows:>6} rows")
+        print(
+            f"{mart.table:<40} {time.perf_counter() - begun:8.2f} s   peak RSS {peak_rss_mb():8.1f} MB"
+            f"   {rows:>6} rows"
+        )
     print(f"{'all cost marts':<40} {time.perf_counter() - total:8.2f} s   peak RSS {peak_rss_mb():8.1f} MB")
     con.close()
 

@@ -22,7 +22,12 @@ def test_passing_suite():
 
 def test_failing_rows_are_named_by_key():
     frame = pd.DataFrame(
-        {"model": ["a", "b", "c"], "p50": [10.0, -1.0, 5.0], "p80": [2.0, -2.0, 9.0], "score": [0.5, 0.2, 1.5]}
+        {
+            "model": ["a", "b", "c"],
+            "p50": [10.0, -1.0, 5.0],
+            "p80": [2.0, -2.0, 9.0],
+            "score": [0.5, 0.2, 1.5],
+        }
     )
     outcome = validate(_suite(positive("p50"), at_most("p80", "p50"), between("score", 0, 1)), frame)
     assert not outcome.passed

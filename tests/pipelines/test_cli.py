@@ -44,8 +44,10 @@ def test_tables_lists_every_catalog_table_with_rows(home):
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_sql_text_formats(home, fmt):
-    result = runner.invoke(app, ["sql", "SELECT model, p50 FROM staging.stg_metr__horizons ORDER BY 1, 2 LIMIT 3",
-                                 "--format", fmt])
+    result = runner.invoke(
+        app,
+        ["sql", "SELECT model, p50 FROM staging.stg_metr__horizons ORDER BY 1, 2 LIMIT 3", "--format", fmt],
+    )
     assert result.exit_code == 0, result.output
     if fmt == "csv":
         assert result.output.splitlines()[0] == "model,p50"
@@ -62,15 +64,15 @@ def test_sql_parquet_needs_and_writes_a_file(home, tmp_path):
 
 def test_unknown_table_and_format_are_one_sentence(home):
     unknown = runner.invoke(app, ["sql", "SELECT * FROM marts.nope"])
-    assert unknown.exit_code == 1 and "frontier tables" in unknown.output and "Traceback" not in unknown.output
+    assert (
+        unknown.exit_code == 1 and "frontier tables" in unknown.output and "Traceback" not in unknown.output
+    )
     bad = runner.invoke(app, ["sql", "SELECT 1", "--format", "xml"])
     assert bad.exit_code == 1 and "unknown format" in bad.output
 
 
 def test_locked_warehouse_is_one_sentence(home):
-    script = (
-        "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); time.sleep(30)"
-    )
+    script = "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); time.sleep(30)"
     holder = subprocess.Popen(
         [os.sys.executable, "-c", script, str(home / "frontier.duckdb")], stdout=subprocess.PIPE, text=True
     )
@@ -91,7 +93,9 @@ def test_export_writes_every_mart_versioned_with_a_data_dictionary(home, tmp_pat
     assert set(dictionary) == marts
     entry = dictionary["marts.cost_per_horizon_hour"]
     assert entry["files"] == ["cost_per_horizon_hour-v1.parquet", "cost_per_horizon_hour-v1.csv"]
-    assert entry["grain"] and any(c["name"] == "cost_per_horizon_hour" and c["description"] for c in entry["columns"])
+    assert entry["grain"] and any(
+        c["name"] == "cost_per_horizon_hour" and c["description"] for c in entry["columns"]
+    )
     assert pl.read_parquet(tmp_path / "cost_per_horizon_hour-v1.parquet").height == entry["rows"]
     assert pl.read_csv(tmp_path / "horizon_doubling_time-v1.csv").height > 0  # list columns as JSON text
 
@@ -116,16 +120,29 @@ def test_report_renders_every_chart_in_headless_chromium(home, tmp_path):
     for name in ("horizon_trend", "hourly_cost_trend", "cost_curves", "pareto_frontiers", "price_decline"):
         assert (tmp_path / "charts" / f"{name}.png").stat().st_size > 10_000
         assert (tmp_path / "charts" / f"{name}.svg").exists()
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=15000"]
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", index.as_uri()], capture_output=True, text=True,
-                         timeout=120).stdout
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=15000",
+    ]
+    dom = subprocess.run(
+        [CHROMIUM, *flags, "--dump-dom", index.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
     figures = dom.count('<figure class="chart"')
     assert figures == 5 and dom.count("<svg") >= 5 and "No data yet" not in dom
     shot = tmp_path / "page.png"
-    subprocess.run([CHROMIUM, *flags, "--window-size=1200,3000", f"--screenshot={shot}", index.as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [CHROMIUM, *flags, "--window-size=1200,3000", f"--screenshot={shot}", index.as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
     from PIL import Image
 
     pixels = Image.open(shot).convert("L")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import duckdb
 import pytest
@@ -11,10 +10,8 @@ import pytest
 from sources.aider import SOURCE
 from sources.errors import ParseError
 from sources.schema import observed_fields
-from tests.conftest import seed_bytes
-from warehouse.models import build, sql_model
+from tests.conftest import build_tables, load_payload, seed_bytes
 from warehouse.prepare import prepare
-from warehouse.raw import Snapshot, load_snapshot
 
 POLYGLOT = SOURCE.endpoint("polyglot_leaderboard")
 
@@ -36,7 +33,9 @@ def test_known_polyglot_values():
     rows = {r["dirname"]: r for r in _parse("polyglot_leaderboard").to_dicts()}
     gemini = rows["2025-02-25-20-23-07--gemini-pro"]
     assert (gemini["model"], gemini["pass_rate_2"], gemini["test_cases"]) == (
-        "Gemini 2.0 Pro exp-02-05", 35.6, 225
+        "Gemini 2.0 Pro exp-02-05",
+        35.6,
+        225,
     )
     assert gemini["date"] == dt.date(2025, 2, 25)
     deepseek = next(r for r in rows.values() if r["model"] == "DeepSeek-V3.2-Exp (Reasoner)")
@@ -104,12 +103,8 @@ def staged():
     prepare(con, (SOURCE,))
     for endpoint in SOURCE.endpoints:
         (seed,) = endpoint.seeds
-        payload = SOURCE.seed_path(seed).read_bytes()
-        records = endpoint.extract(payload)
-        digest = hashlib.sha256(payload).hexdigest()
-        snapshot = Snapshot(endpoint, digest, dt.datetime.combine(seed.recorded_on, dt.time()), endpoint.url)
-        load_snapshot(con, snapshot, endpoint.parse_records(records), observed_fields(records))
-    build(con, sql_model("staging.stg_aider__results"))
+        load_payload(con, endpoint, SOURCE.seed_path(seed).read_bytes(), seed.recorded_on)
+    build_tables(con, "staging.stg_aider__results")
     yield con
     con.close()
 
@@ -131,7 +126,9 @@ def test_staging_unions_the_boards_with_a_unique_key(staged):
         staged, "SELECT DISTINCT benchmark, score_metric FROM staging.stg_aider__results ORDER BY ALL"
     )
     assert metrics == [
-        ("aider_edit", "pass_rate_2"), ("aider_polyglot", "pass_rate_2"), ("aider_refactor", "pass_rate_1")
+        ("aider_edit", "pass_rate_2"),
+        ("aider_polyglot", "pass_rate_2"),
+        ("aider_refactor", "pass_rate_1"),
     ]
 
 
@@ -148,8 +145,9 @@ def test_staging_costs_effort_and_tasks(staged):
     assert effort["claude-sonnet-4-20250514 (32k thinking)"] == "thinking 32000"
     assert effort["claude-3-7-sonnet-20250219 (32k thinking tokens)"] == "thinking 32k"
     unrecorded = _rows(
-        staged, "SELECT total_cost_usd, total_cost_reported FROM staging.stg_aider__results WHERE run_id = "
-        "'2025-02-25-20-23-07--gemini-pro'"
+        staged,
+        "SELECT total_cost_usd, total_cost_reported FROM staging.stg_aider__results WHERE run_id = "
+        "'2025-02-25-20-23-07--gemini-pro'",
     )
     assert unrecorded == [(None, 0.0)]
     mismatch = _rows(

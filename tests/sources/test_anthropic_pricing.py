@@ -21,16 +21,28 @@ ENDPOINT = SOURCE.endpoint("pricing_page")
 # is invented; see the comment at the top of the file).
 PAGE = (Path(__file__).parents[1] / "fixtures" / "anthropic_pricing" / "pricing_page.html").read_text()
 OPUS_41 = {
-    "model": "Claude Opus 4.1", "base_input_tokens": 15.0, "cache_writes_5m": 18.75, "cache_writes_1h": 30.0,
-    "cache_hits_refreshes": 1.5, "output_tokens": 75.0, "batch_input": 7.5, "batch_output": 37.5,
+    "model": "Claude Opus 4.1",
+    "base_input_tokens": 15.0,
+    "cache_writes_5m": 18.75,
+    "cache_writes_1h": 30.0,
+    "cache_hits_refreshes": 1.5,
+    "output_tokens": 75.0,
+    "batch_input": 7.5,
+    "batch_output": 37.5,
 }
 
 
 def test_excerpt_parses_one_record_per_model():
     records = pricing_page(seed_bytes(SOURCE, SEED))
     assert [r["model"] for r in records] == [
-        "Claude Opus 4.1", "Claude Opus 4", "Claude Sonnet 4", "Claude Sonnet 3.7",
-        "Claude Sonnet 3.5 (deprecated)", "Claude Haiku 3.5", "Claude Opus 3 (deprecated)", "Claude Haiku 3",
+        "Claude Opus 4.1",
+        "Claude Opus 4",
+        "Claude Sonnet 4",
+        "Claude Sonnet 3.7",
+        "Claude Sonnet 3.5 (deprecated)",
+        "Claude Haiku 3.5",
+        "Claude Opus 3 (deprecated)",
+        "Claude Haiku 3",
     ]
     assert records[0] == OPUS_41
     haiku3 = records[-1]
@@ -133,8 +145,15 @@ def test_staging(con, archive):
     staged = con.sql("SELECT * FROM staging.stg_anthropic_pricing__prices").pl()
     assert staged.height == 56  # 8 models x 7 price types
     opus = dict(staged.filter(model_name="Claude Opus 4.1").select("price_type", "usd_per_mtok").rows())
-    assert opus == {"input": 15.0, "cache_write": 18.75, "cache_write_1h": 30.0, "cached_input": 1.5,
-                    "output": 75.0, "batch_input": 7.5, "batch_output": 37.5}
+    assert opus == {
+        "input": 15.0,
+        "cache_write": 18.75,
+        "cache_write_1h": 30.0,
+        "cached_input": 1.5,
+        "output": 75.0,
+        "batch_input": 7.5,
+        "batch_output": 37.5,
+    }
     sonnet35 = staged.filter(model_name="Claude Sonnet 3.5").select("is_deprecated", "model_name_as_printed")
     assert sonnet35.unique().rows() == [(True, "Claude Sonnet 3.5 (deprecated)")]
     assert set(staged["vendor"]) == {"anthropic"}

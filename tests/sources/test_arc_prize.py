@@ -10,7 +10,6 @@ Panel on both datasets; the ids, groups, providers and release dates were writte
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 
@@ -20,10 +19,8 @@ import pytest
 from sources.arc_prize import SOURCE
 from sources.errors import ParseError
 from sources.schema import observed_fields
-from tests.conftest import seed_bytes
-from warehouse.models import build, sql_model
+from tests.conftest import build_tables, load_payload, seed_bytes
 from warehouse.prepare import prepare
-from warehouse.raw import Snapshot, load_snapshot
 
 OFFICIAL = SOURCE.endpoint("evaluations")
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "arc_prize" / "evaluations.json"
@@ -86,7 +83,7 @@ def test_official_rows_are_parsed():
     frame = OFFICIAL.parse(FIXTURE.read_bytes())
     assert frame.height == 16
     o3 = frame.filter((frame["modelGroup"] == "o3-2025-04-16") & (frame["datasetId"] == "v1_Semi_Private"))
-    assert sorted(zip(o3["modelId"], o3["score"], o3["costPerTask"])) == [
+    assert sorted(zip(o3["modelId"], o3["score"], o3["costPerTask"], strict=False)) == [
         ("o3-2025-04-16-high", 0.608, 0.5002),
         ("o3-2025-04-16-low", 0.415, 0.1764),
         ("o3-2025-04-16-medium", 0.538, 0.2882),
@@ -145,11 +142,8 @@ def staged():
         (SOURCE.endpoint(f"arc_agi_{v}_derived"), seed_bytes(SOURCE, file)) for v, file in SEEDS.items()
     ]
     for endpoint, payload in payloads:
-        records = endpoint.extract(payload)
-        digest = hashlib.sha256(payload).hexdigest()
-        snapshot = Snapshot(endpoint, digest, dt.datetime(2025, 8, 29), endpoint.url)
-        load_snapshot(con, snapshot, endpoint.parse_records(records), observed_fields(records))
-    build(con, sql_model("staging.stg_arc_prize__results"))
+        load_payload(con, endpoint, payload, dt.date(2025, 8, 29))
+    build_tables(con, "staging.stg_arc_prize__results")
     yield con
     con.close()
 
@@ -164,14 +158,20 @@ def test_staging_unions_official_and_derived(staged):
         "SELECT origin, benchmark, count(*) FROM staging.stg_arc_prize__results GROUP BY ALL ORDER BY ALL",
     )
     assert counts == [
-        ("derived", "arc_agi_1", 70), ("derived", "arc_agi_2", 70),
-        ("official", "arc_agi_1", 9), ("official", "arc_agi_2", 8), ("official", "arc_agi_2_public_eval", 1),
+        ("derived", "arc_agi_1", 70),
+        ("derived", "arc_agi_2", 70),
+        ("official", "arc_agi_1", 9),
+        ("official", "arc_agi_2", 8),
+        ("official", "arc_agi_2_public_eval", 1),
     ]
-    assert _rows(
-        staged,
-        "SELECT entry_id FROM staging.stg_arc_prize__results "
-        "GROUP BY origin, dataset_id, entry_id, snapshot_sha256 HAVING count(*) > 1",
-    ) == []
+    assert (
+        _rows(
+            staged,
+            "SELECT entry_id FROM staging.stg_arc_prize__results "
+            "GROUP BY origin, dataset_id, entry_id, snapshot_sha256 HAVING count(*) > 1",
+        )
+        == []
+    )
     provenance = dict(_rows(staged, "SELECT DISTINCT origin, provenance FROM staging.stg_arc_prize__results"))
     assert provenance["derived"].startswith("third-party")
 
@@ -198,11 +198,13 @@ def test_staging_official_scores_are_percent_with_efforts(staged):
 
 
 def test_staging_derived_efforts_only_when_unambiguous(staged):
-    efforts = dict(_rows(
-        staged,
-        "SELECT model_name, effort FROM staging.stg_arc_prize__results WHERE dataset_id = 'v1_Semi_Private' "
-        "AND origin = 'derived'",
-    ))
+    efforts = dict(
+        _rows(
+            staged,
+            "SELECT model_name, effort FROM staging.stg_arc_prize__results WHERE dataset_id = 'v1_Semi_Private' "
+            "AND origin = 'derived'",
+        )
+    )
     assert efforts["GPT-5 (Minimal)"] == "minimal"
     assert efforts["Claude Opus 4 (Thinking 16K)"] == "thinking 16k"
     assert efforts["Gemini 2.5 Flash (Preview) (Thinking 24K)"] == "thinking 24k"

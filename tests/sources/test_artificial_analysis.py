@@ -67,15 +67,22 @@ def test_api_shape_fixture_gives_the_same_columns_and_values():
     o3 = _row(api, "o3")
     assert (o3["name"], o3["model_creator__slug"]) == ("o3", "openai")
     assert o3["release_date"] == dt.date(2025, 4, 16)
-    assert (o3["pricing__price_1m_blended_3_to_1"], o3["pricing__price_1m_input_tokens"],
-            o3["pricing__price_1m_output_tokens"]) == (3.5, 2.0, 8.0)
+    assert (
+        o3["pricing__price_1m_blended_3_to_1"],
+        o3["pricing__price_1m_input_tokens"],
+        o3["pricing__price_1m_output_tokens"],
+    ) == (3.5, 2.0, 8.0)
 
 
 def test_openrouter_derived_seed():
     frame = OPENROUTER.parse(OPENROUTER_SEED)
     assert frame.height == 107
     assert _row(frame.rename({"id": "slug"}), "anthropic/claude-opus-5") == {
-        "slug": "anthropic/claude-opus-5", "intelligence": 60.7, "coding": 78.0, "agentic": 55.3}
+        "slug": "anthropic/claude-opus-5",
+        "intelligence": 60.7,
+        "coding": 78.0,
+        "agentic": 55.3,
+    }
 
 
 # -- bad input ------------------------------------------------------------------------------------
@@ -92,18 +99,33 @@ def _api(*models, **top) -> bytes:
         (b'{"o3": 30.4}', "<body>"),  # unknown shape: values are not objects
         (b"{}", "<body>"),
         (b'{"o3": {"tps": 1, "ttft": 1, "intelligence": 1, "coding": 1}}', "speed"),  # renamed
-        (b'{"o3": {"speed": "fast", "ttft": 1, "intelligence": 1, "coding": 1}}',
-         "median_output_tokens_per_second"),  # wrong type, named by the column it maps onto
+        (
+            b'{"o3": {"speed": "fast", "ttft": 1, "intelligence": 1, "coding": 1}}',
+            "median_output_tokens_per_second",
+        ),  # wrong type, named by the column it maps onto
         (_api({"name": "o3"}), "slug"),
-        (_api({"slug": "o3", "evaluations": {"artificial_analysis_intelligence_index": "high"}}),
-         "evaluations__artificial_analysis_intelligence_index"),
+        (
+            _api({"slug": "o3", "evaluations": {"artificial_analysis_intelligence_index": "high"}}),
+            "evaluations__artificial_analysis_intelligence_index",
+        ),
         (_api(), "<records>"),  # empty list
         (b'{"status": 200, "data": {"o3": {}}}', "data"),
         (_api({"slug": "o3"}, status=500), "status"),
         (b"<!DOCTYPE html><html></html>", "<body>"),
     ],
-    ids=["list", "flat_map", "empty_map", "renamed", "reduced_type", "api_no_slug", "api_type", "api_empty",
-         "data_not_list", "status", "html"],
+    ids=[
+        "list",
+        "flat_map",
+        "empty_map",
+        "renamed",
+        "reduced_type",
+        "api_no_slug",
+        "api_type",
+        "api_empty",
+        "data_not_list",
+        "status",
+        "html",
+    ],
 )
 def test_models_bad_input_names_the_field(body, field):
     with pytest.raises(ParseError) as caught:
@@ -175,12 +197,18 @@ def test_the_key_never_goes_to_the_token_tariff_host(tmp_path, monkeypatch):
 def test_staging_keeps_every_origin(con, tmp_path):
     archive = Archive(tmp_path / "archive")
     digest = archive.put(API_FIXTURE)  # as if fetched live with a key
-    archive.log(FetchLogEntry(SOURCE.slug, MODELS.key, MODELS.url, "2026-11-01T03:00:00", "live", 200,
-                              len(API_FIXTURE), digest))
+    archive.log(
+        FetchLogEntry(
+            SOURCE.slug, MODELS.key, MODELS.url, "2026-11-01T03:00:00", "live", 200, len(API_FIXTURE), digest
+        )
+    )
     ingest_source(con, SOURCE, archive, HttpClient(), offline=True)
     assert build(con, sql_model("staging.stg_artificial_analysis__models")) == 542 + 107 + 3
-    origins = dict(con.execute(
-        "SELECT origin, count(*) FROM staging.stg_artificial_analysis__models GROUP BY origin").fetchall())
+    origins = dict(
+        con.execute(
+            "SELECT origin, count(*) FROM staging.stg_artificial_analysis__models GROUP BY origin"
+        ).fetchall()
+    )
     assert origins == {"token_tariff_reduced": 542, "openrouter_derived": 107, "api": 3}
     o3 = con.execute(
         "SELECT origin, intelligence_index, output_tokens_per_second, price_1m_blended_usd, "

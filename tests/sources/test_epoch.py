@@ -147,8 +147,16 @@ def test_missing_member_is_an_error_naming_it():
     assert "missing" in caught.value.message and "benchmarks_runs.csv" in caught.value.message
 
 
-@pytest.mark.parametrize("name", ["../benchmarks_runs.csv", "data/../../x.csv", "/etc/benchmarks_runs.csv",
-                                  "C:\\benchmarks_runs.csv", "..\\x.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../benchmarks_runs.csv",
+        "data/../../x.csv",
+        "/etc/benchmarks_runs.csv",
+        "C:\\benchmarks_runs.csv",
+        "..\\x.csv",
+    ],
+)
 def test_unsafe_member_paths_are_refused(name):
     payload = _zip({"benchmarks_runs.csv": _member(STITCHING, "benchmarks_runs.csv"), name: b"a\n1\n"})
     with pytest.raises(ParseError) as caught:
@@ -257,8 +265,18 @@ def _staged(con, tmp_path: Path, extra: bytes | None = None):
 
         digest = archive.put(extra)
         for endpoint in SOURCE.endpoints:
-            archive.log(FetchLogEntry("epoch", endpoint.key, endpoint.url, "2026-11-01T00:00:00", "live", 200,
-                                      len(extra), digest))
+            archive.log(
+                FetchLogEntry(
+                    "epoch",
+                    endpoint.key,
+                    endpoint.url,
+                    "2026-11-01T00:00:00",
+                    "live",
+                    200,
+                    len(extra),
+                    digest,
+                )
+            )
     ingest_source(con, SOURCE, archive, HttpClient(), offline=True)
     for model in sql_models():
         if model.name.startswith("stg_epoch__"):
@@ -267,31 +285,51 @@ def _staged(con, tmp_path: Path, extra: bytes | None = None):
 
 def test_staging_tables(con, tmp_path):
     _staged(con, tmp_path)
-    counts = {t: con.execute(f"SELECT count(*) FROM staging.stg_epoch__{t}").fetchall()[0][0]
-              for t in ("benchmark_runs", "model_versions", "external_benchmarks", "capabilities_index")}
-    assert counts == {"benchmark_runs": 541, "model_versions": 574, "external_benchmarks": 215,
-                      "capabilities_index": 585}
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM staging.stg_epoch__{t}").fetchall()[0][0]
+        for t in ("benchmark_runs", "model_versions", "external_benchmarks", "capabilities_index")
+    }
+    assert counts == {
+        "benchmark_runs": 541,
+        "model_versions": 574,
+        "external_benchmarks": 215,
+        "capabilities_index": 585,
+    }
     run = con.execute(
         "SELECT benchmark, effort, score, score_unit, started_at, released_on, snapshot_date "
         "FROM staging.stg_epoch__benchmark_runs WHERE run_id = 'V3YQtSEnQ3TPZEPPgkCKQM'"
     ).fetchall()[0]
-    assert run == ("gpqa_diamond", "medium", 0.85, "fraction", dt.datetime(2025, 11, 17, 16, 28),
-                   dt.date(2025, 11, 13), dt.date(2025, 12, 3))
-    efforts = dict(con.execute(
-        "SELECT model_name, [effort, thinking_budget_tokens::VARCHAR] FROM staging.stg_epoch__model_versions "
-        "WHERE model_name IN ('claude-sonnet-4-5-20250929_32K', 'o3-2025-04-16_low', 'grok-4-0709')"
-    ).fetchall())
-    assert efforts == {"claude-sonnet-4-5-20250929_32K": [None, "32000"], "o3-2025-04-16_low": ["low", None],
-                       "grok-4-0709": [None, None]}
+    assert run == (
+        "gpqa_diamond",
+        "medium",
+        0.85,
+        "fraction",
+        dt.datetime(2025, 11, 17, 16, 28),
+        dt.date(2025, 11, 13),
+        dt.date(2025, 12, 3),
+    )
+    efforts = dict(
+        con.execute(
+            "SELECT model_name, [effort, thinking_budget_tokens::VARCHAR] FROM staging.stg_epoch__model_versions "
+            "WHERE model_name IN ('claude-sonnet-4-5-20250929_32K', 'o3-2025-04-16_low', 'grok-4-0709')"
+        ).fetchall()
+    )
+    assert efforts == {
+        "claude-sonnet-4-5-20250929_32K": [None, "32000"],
+        "o3-2025-04-16_low": ["low", None],
+        "grok-4-0709": [None, None],
+    }
     aider = con.execute(
         "SELECT scaffold, cost_per_task_usd, effort FROM staging.stg_epoch__external_benchmarks "
         "WHERE benchmark = 'aider_polyglot' AND model_name = 'gpt-5-2025-08-07_high'"
     ).fetchall()
     assert aider == [("diff", 0.13, "high")]
-    flags = dict(con.execute(
-        "SELECT model_name, is_unverified FROM staging.stg_epoch__capabilities_index "
-        "WHERE model_name IN ('claude-mythos-2026-04-07', 'gpt-5.1-2025-11-13_high')"
-    ).fetchall())
+    flags = dict(
+        con.execute(
+            "SELECT model_name, is_unverified FROM staging.stg_epoch__capabilities_index "
+            "WHERE model_name IN ('claude-mythos-2026-04-07', 'gpt-5.1-2025-11-13_high')"
+        ).fetchall()
+    )
     assert flags == {"claude-mythos-2026-04-07": True, "gpt-5.1-2025-11-13_high": False}
 
 
@@ -302,5 +340,7 @@ def test_unparseable_date_is_null_with_its_text_kept_and_snapshots_are_kept(con,
         "SELECT snapshot_date, started_at, started_at_text FROM staging.stg_epoch__benchmark_runs "
         "WHERE run_id = 'V3YQtSEnQ3TPZEPPgkCKQM' ORDER BY snapshot_date"
     ).fetchall()
-    assert rows == [(dt.date(2025, 12, 3), dt.datetime(2025, 11, 17, 16, 28), "17 November 2025 4:28pm"),
-                    (dt.date(2026, 11, 1), None, "sometime in November")]
+    assert rows == [
+        (dt.date(2025, 12, 3), dt.datetime(2025, 11, 17, 16, 28), "17 November 2025 4:28pm"),
+        (dt.date(2026, 11, 1), None, "sometime in November"),
+    ]

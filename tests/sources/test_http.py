@@ -7,7 +7,7 @@ import pytest
 import respx
 
 from sources.errors import FetchError
-from sources.http import USER_AGENT, HttpClient, mirrored, retry_after_seconds
+from sources.http import USER_AGENT, mirrored, retry_after_seconds
 
 URL = "https://example.org/data.json"
 
@@ -32,7 +32,9 @@ def test_conditional_request_and_304(no_sleep_client):
 
 @respx.mock
 def test_retries_5xx_then_succeeds_with_exponential_backoff(no_sleep_client):
-    respx.get(URL).mock(side_effect=[httpx.Response(500), httpx.Response(503), httpx.Response(200, content=b"ok")])
+    respx.get(URL).mock(
+        side_effect=[httpx.Response(500), httpx.Response(503), httpx.Response(200, content=b"ok")]
+    )
     assert no_sleep_client.get("demo", URL, max_bytes=100).body == b"ok"
     assert no_sleep_client.slept == [0.5, 1.0]
 

@@ -7,13 +7,10 @@ import json
 
 import pytest
 
-from sources.archive import sha256
 from sources.errors import ParseError
 from sources.litellm import SOURCE
 from sources.schema import observed_fields
-from tests.conftest import seed_bytes
-from warehouse.models import build, sql_model
-from warehouse.raw import Snapshot, load_snapshot
+from tests.conftest import build_tables, load_payload, seed_bytes
 
 SEED = "model_prices_and_context_window_2025-02-06.json"
 STAGING = "staging.stg_litellm__prices"
@@ -31,10 +28,8 @@ def _set(model: str, **fields):
 
 
 def _stage(con, payload: bytes):
-    records = ENDPOINT.extract(payload)
-    snapshot = Snapshot(ENDPOINT, sha256(payload), dt.datetime(2025, 2, 6), ENDPOINT.url)
-    load_snapshot(con, snapshot, ENDPOINT.parse_records(records), observed_fields(records))
-    build(con, sql_model(STAGING))
+    load_payload(con, ENDPOINT, payload, dt.date(2025, 2, 6))
+    build_tables(con, STAGING)
     return con.sql(f"SELECT * FROM {STAGING}").pl()
 
 
@@ -86,8 +81,7 @@ def test_integral_float_and_numeric_string_limits_are_integers():
         (lambda d: d["gpt-4o"].pop("litellm_provider"), "litellm_provider"),
         (lambda d: d.update({"gpt-4o": "2.5e-06"}), "gpt-4o"),
     ],
-    ids=["text-cost", "boolean-cost", "text-flag", "text-date", "no-provider",
-         "entry-not-a-map"],
+    ids=["text-cost", "boolean-cost", "text-flag", "text-date", "no-provider", "entry-not-a-map"],
 )
 def test_odd_values_name_the_field(edit, field):
     with pytest.raises(ParseError) as error:
@@ -111,10 +105,17 @@ def test_staging_converts_to_per_million_and_keeps_text_generation_only(con):
     assert staged.height == 1309
     assert set(staged["mode"]) == {"chat", "completion"}
     assert _prices(staged, "gpt-4o") == {
-        "input": 2.5, "output": 10.0, "cached_input": 1.25, "batch_input": 1.25, "batch_output": 5.0
+        "input": 2.5,
+        "output": 10.0,
+        "cached_input": 1.25,
+        "batch_input": 1.25,
+        "batch_output": 5.0,
     }
     assert _prices(staged, "claude-3-5-sonnet-20241022") == {
-        "input": 3.0, "output": 15.0, "cached_input": 0.3, "cache_write": 3.75
+        "input": 3.0,
+        "output": 15.0,
+        "cached_input": 0.3,
+        "cache_write": 3.75,
     }
     # deepseek-reasoner states its cache-hit price only as input_cost_per_token_cache_hit
     assert _prices(staged, "deepseek/deepseek-reasoner")["cached_input"] == 0.14

@@ -9,18 +9,23 @@ import re
 import pytest
 
 from checks.suites.llm_prices import stg_llm_prices__price_history
-from sources.archive import sha256
 from sources.errors import ParseError
 from sources.llm_prices import SOURCE, VENDORS
-from sources.schema import observed_fields
-from tests.conftest import seed_bytes
-from warehouse.models import build, sql_model
-from warehouse.raw import Snapshot, load_snapshot
+from tests.conftest import build_tables, load_payload, seed_bytes
 
 STAGING = "staging.stg_llm_prices__price_history"
 ROWS = {  # price_history entries per file at commit 723ef0b (MANIFEST.md)
-    "amazon": 4, "anthropic": 18, "deepseek": 5, "google": 24, "meta-ai": 3, "minimax": 1,
-    "mistral": 14, "moonshot-ai": 5, "openai": 50, "qwen": 2, "xai": 22,
+    "amazon": 4,
+    "anthropic": 18,
+    "deepseek": 5,
+    "google": 24,
+    "meta-ai": 3,
+    "minimax": 1,
+    "mistral": 14,
+    "moonshot-ai": 5,
+    "openai": 50,
+    "qwen": 2,
+    "xai": 22,
 }
 
 
@@ -47,11 +52,8 @@ def _rename(entry: dict, old: str, new: str) -> None:
 def _stage(con, payloads: dict[str, bytes]):
     """Load payloads as snapshots of their vendor endpoints, build the staging table, return it."""
     for vendor, payload in payloads.items():
-        endpoint = SOURCE.endpoint(vendor.replace("-", "_"))
-        records = endpoint.extract(payload)
-        snapshot = Snapshot(endpoint, sha256(payload), dt.datetime(2026, 8, 5), endpoint.url)
-        load_snapshot(con, snapshot, endpoint.parse_records(records), observed_fields(records))
-    build(con, sql_model(STAGING))
+        load_payload(con, SOURCE.endpoint(vendor.replace("-", "_")), payload, dt.date(2026, 8, 5))
+    build_tables(con, STAGING)
     return con.sql(f"SELECT * FROM {STAGING} ORDER BY ALL").pl()
 
 
@@ -72,8 +74,18 @@ def test_every_seed_parses_one_row_per_price_history_entry(vendor):
 def test_known_values():
     openai = _parse("openai")
     o3 = openai.filter(openai["id"] == "o3").to_dicts()
-    assert o3 == [{"vendor": "openai", "id": "o3", "name": "o3", "input": 10.0, "output": 40.0,
-                   "input_cached": 0.5, "from_date": None, "to_date": None}]
+    assert o3 == [
+        {
+            "vendor": "openai",
+            "id": "o3",
+            "name": "o3",
+            "input": 10.0,
+            "output": 40.0,
+            "input_cached": 0.5,
+            "from_date": None,
+            "to_date": None,
+        }
+    ]
     deepseek = _parse("deepseek").filter(id="deepseek-chat").sort("input")
     assert deepseek.select("input", "output", "from_date", "to_date").rows() == [
         (0.14, 0.28, None, dt.date(2025, 2, 8)),
@@ -94,8 +106,17 @@ def test_known_values():
         (lambda d: d["models"][0]["price_history"][0].update(from_date="June 2025"), "from_date"),
         (lambda d: d["models"].append("o3"), "models"),
     ],
-    ids=["no-models", "no-vendor", "empty-models", "no-id", "empty-history", "renamed-input", "text-price",
-         "bad-date", "model-not-a-map"],
+    ids=[
+        "no-models",
+        "no-vendor",
+        "empty-models",
+        "no-id",
+        "empty-history",
+        "renamed-input",
+        "text-price",
+        "bad-date",
+        "model-not-a-map",
+    ],
 )
 def test_bad_input_names_the_field(edit, field):
     with pytest.raises(ParseError) as error:
@@ -127,14 +148,32 @@ def test_staging_is_long_with_open_intervals_as_null(con):
 def _terra(history: list[dict]):
     def edit(document):
         _model(document, "gpt-5.6-terra")["price_history"] = history
+
     return edit
 
 
 def test_staging_flags_an_overlap(con):
-    overlapping = _edited("openai", _terra([
-        {"input": 2.5, "output": 15.0, "input_cached": None, "from_date": None, "to_date": "2026-08-15"},
-        {"input": 2.0, "output": 12.0, "input_cached": None, "from_date": "2026-07-30", "to_date": None},
-    ]))
+    overlapping = _edited(
+        "openai",
+        _terra(
+            [
+                {
+                    "input": 2.5,
+                    "output": 15.0,
+                    "input_cached": None,
+                    "from_date": None,
+                    "to_date": "2026-08-15",
+                },
+                {
+                    "input": 2.0,
+                    "output": 12.0,
+                    "input_cached": None,
+                    "from_date": "2026-07-30",
+                    "to_date": None,
+                },
+            ]
+        ),
+    )
     terra = _stage(con, {"openai": overlapping}).filter(model_name="gpt-5.6-terra", price_type="input")
     assert terra.sort("usd_per_mtok", descending=True)["overlaps_previous"].to_list() == [False, True]
     assert terra.filter(overlaps_previous=True)["gap_days_before"].to_list() == [-16]
@@ -142,20 +181,30 @@ def test_staging_flags_an_overlap(con):
 
 def test_staging_flags_an_interval_nested_in_an_earlier_one(con):
     # The overlap is with the first interval, not the one just before: the running end must be used.
-    nested = _edited("openai", _terra([
-        {"input": 1.0, "output": 1.0, "from_date": "2026-01-01", "to_date": "2026-06-01"},
-        {"input": 2.0, "output": 2.0, "from_date": "2026-02-01", "to_date": "2026-03-01"},
-        {"input": 3.0, "output": 3.0, "from_date": "2026-04-01", "to_date": None},
-    ]))
+    nested = _edited(
+        "openai",
+        _terra(
+            [
+                {"input": 1.0, "output": 1.0, "from_date": "2026-01-01", "to_date": "2026-06-01"},
+                {"input": 2.0, "output": 2.0, "from_date": "2026-02-01", "to_date": "2026-03-01"},
+                {"input": 3.0, "output": 3.0, "from_date": "2026-04-01", "to_date": None},
+            ]
+        ),
+    )
     terra = _stage(con, {"openai": nested}).filter(model_name="gpt-5.6-terra", price_type="output")
     assert terra.sort("valid_from")["overlaps_previous"].to_list() == [False, True, True]
 
 
 def test_staging_shows_a_gap_without_calling_it_an_overlap(con):
-    gapped = _edited("openai", _terra([
-        {"input": 2.5, "output": 15.0, "from_date": None, "to_date": "2026-07-20"},
-        {"input": 2.0, "output": 12.0, "from_date": "2026-07-30", "to_date": None},
-    ]))
+    gapped = _edited(
+        "openai",
+        _terra(
+            [
+                {"input": 2.5, "output": 15.0, "from_date": None, "to_date": "2026-07-20"},
+                {"input": 2.0, "output": 12.0, "from_date": "2026-07-30", "to_date": None},
+            ]
+        ),
+    )
     terra = _stage(con, {"openai": gapped}).filter(model_name="gpt-5.6-terra", price_type="output")
     assert terra.sort("usd_per_mtok").select("gap_days_before", "overlaps_previous").rows() == [
         (10, False),
@@ -171,7 +220,6 @@ def test_two_snapshots_are_checked_separately(con):
     o3 = staged.filter(model_name="o3", price_type="input")
     assert sorted(o3["usd_per_mtok"].to_list()) == [2.0, 10.0]
     assert not o3["overlaps_previous"].any()
-
 
 
 def test_the_suite_rejects_overlapping_and_reversed_intervals():

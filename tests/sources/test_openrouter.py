@@ -46,7 +46,10 @@ def test_variable_price_is_kept_as_minus_one_in_raw():
     models = MODELS.parse(seed_bytes(SOURCE, MODELS_SEED))
     routers = models.filter(models["pricing__prompt"] == -1)["id"].sort().to_list()
     assert routers == [
-        "openrouter/auto", "openrouter/auto-beta", "openrouter/bodybuilder", "openrouter/fusion",
+        "openrouter/auto",
+        "openrouter/auto-beta",
+        "openrouter/bodybuilder",
+        "openrouter/fusion",
         "openrouter/pareto-code",
     ]
 
@@ -116,7 +119,9 @@ def test_staging(con, archive):
     assert prices.height == 933
     o3 = prices.filter(model_name="openai/o3")
     assert dict(o3.select("price_type", "usd_per_mtok").rows()) == {
-        "input": 2.0, "output": 8.0, "cached_input": 0.5
+        "input": 2.0,
+        "output": 8.0,
+        "cached_input": 0.5,
     }
     assert o3.select("vendor", "is_variable_price", "variant").unique().rows() == [("openai", False, None)]
     # "-1": variable price, never a negative one
@@ -128,14 +133,20 @@ def test_staging(con, archive):
     assert prices.filter(prices["usd_per_mtok"] < 0).is_empty()
     free = prices.filter(model_name="openai/gpt-oss-20b:free", price_type="input").row(0, named=True)
     assert (free["usd_per_mtok"], free["is_free_variant"], free["variant"], free["base_model_name"]) == (
-        0.0, True, "free", "openai/gpt-oss-20b"
+        0.0,
+        True,
+        "free",
+        "openai/gpt-oss-20b",
     )
     alias = prices.filter(model_name="~openai/gpt-latest", price_type="input").row(0, named=True)
     assert (alias["vendor"], alias["alias_of"]) == ("openai", "openai/gpt-5.6-sol")
     qwen = prices.filter(model_name="qwen/qwen3-max", price_type="input").row(0, named=True)
-    assert (qwen["usd_per_mtok"], qwen["prompt_tiers"]) == (0.78, [
-        {"min_prompt_tokens": 32000, "usd_per_mtok": 1.56},
-        {"min_prompt_tokens": 128000, "usd_per_mtok": 1.95},
-    ])
+    assert (qwen["usd_per_mtok"], qwen["prompt_tiers"]) == (
+        0.78,
+        [
+            {"min_prompt_tokens": 32000, "usd_per_mtok": 1.56},
+            {"min_prompt_tokens": 128000, "usd_per_mtok": 1.95},
+        ],
+    )
     usage = con.sql("SELECT * FROM staging.stg_openrouter__usage_rankings ORDER BY usage_rank").pl()
     assert usage.height == 62 and usage.row(0, named=True)["slug"] == "deepseek-v4-flash"

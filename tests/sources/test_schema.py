@@ -23,8 +23,18 @@ COLUMNS = (
 
 def test_casts_declared_types_and_ignores_undeclared_keys():
     frame = to_frame(
-        [{"name": "a", "count": "3", "price": "0.5", "day": "2025-01-02", "at": 1_700_000_000_000,
-          "ok": "true", "tags": ["x"], "extra": 1}],
+        [
+            {
+                "name": "a",
+                "count": "3",
+                "price": "0.5",
+                "day": "2025-01-02",
+                "at": 1_700_000_000_000,
+                "ok": "true",
+                "tags": ["x"],
+                "extra": 1,
+            }
+        ],
         COLUMNS,
     )
     assert frame.columns == [c.name for c in COLUMNS]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 
 import duckdb
@@ -13,10 +12,8 @@ from sources.errors import ParseError
 from sources.schema import observed_fields
 from sources.swe_bench import SOURCE
 from sources.swe_bench.parse import leaderboards
-from tests.conftest import seed_bytes
-from warehouse.models import build, sql_model
+from tests.conftest import build_tables, load_payload, seed_bytes
 from warehouse.prepare import prepare
-from warehouse.raw import Snapshot, load_snapshot
 
 BOARDS = SOURCE.endpoint("leaderboards")
 INSTANCES = SOURCE.endpoint("info_for_leaderboard")
@@ -86,10 +83,14 @@ def _mutated(document: dict, change) -> bytes:
         (lambda r: r.update(date="last week"), "date"),
         (lambda r: r.update(tags="Model: gpt-5"), "tags"),  # would otherwise split into characters
         (lambda r: r.update(os_model="sometimes"), "os_model"),
-        (lambda r: r["per_instance_details"]["astropy__astropy-12907"].pop("resolved"),
-         "per_instance_details.astropy__astropy-12907.resolved"),
-        (lambda r: r["per_instance_details"]["astropy__astropy-12907"].update(cost="n/a"),
-         "per_instance_details.astropy__astropy-12907.cost"),
+        (
+            lambda r: r["per_instance_details"]["astropy__astropy-12907"].pop("resolved"),
+            "per_instance_details.astropy__astropy-12907.resolved",
+        ),
+        (
+            lambda r: r["per_instance_details"]["astropy__astropy-12907"].update(cost="n/a"),
+            "per_instance_details.astropy__astropy-12907.cost",
+        ),
         (lambda r: r.update(per_instance_details="{not a map"), "per_instance_details"),
     ],
 )
@@ -149,13 +150,8 @@ def staged():
     prepare(con, (SOURCE,))
     for endpoint in SOURCE.endpoints:
         (seed,) = endpoint.seeds
-        payload = SOURCE.seed_path(seed).read_bytes()
-        records = endpoint.extract(payload)
-        digest = hashlib.sha256(payload).hexdigest()
-        snapshot = Snapshot(endpoint, digest, dt.datetime.combine(seed.recorded_on, dt.time()), endpoint.url)
-        load_snapshot(con, snapshot, endpoint.parse_records(records), observed_fields(records))
-    build(con, sql_model("staging.stg_swe_bench__results"))
-    build(con, sql_model("staging.stg_swe_bench__instance_costs"))
+        load_payload(con, endpoint, SOURCE.seed_path(seed).read_bytes(), seed.recorded_on)
+    build_tables(con, "staging.stg_swe_bench__results", "staging.stg_swe_bench__instance_costs")
     yield con
     con.close()
 
@@ -167,24 +163,38 @@ def _rows(con, query: str) -> list[tuple]:
 def test_staging_results(staged):
     counts = dict(_rows(staged, "SELECT benchmark, count(*) FROM staging.stg_swe_bench__results GROUP BY 1"))
     assert counts == {
-        "swe_bench_bash_only": 31, "swe_bench_test": 23, "swe_bench_verified": 162,
-        "swe_bench_lite": 84, "swe_bench_multimodal": 22,
+        "swe_bench_bash_only": 31,
+        "swe_bench_test": 23,
+        "swe_bench_verified": 162,
+        "swe_bench_lite": 84,
+        "swe_bench_multimodal": 22,
     }
-    assert _rows(
-        staged,
-        "SELECT benchmark, folder FROM staging.stg_swe_bench__results "
-        "GROUP BY benchmark, folder, snapshot_sha256 HAVING count(*) > 1",
-    ) == []
+    assert (
+        _rows(
+            staged,
+            "SELECT benchmark, folder FROM staging.stg_swe_bench__results "
+            "GROUP BY benchmark, folder, snapshot_sha256 HAVING count(*) > 1",
+        )
+        == []
+    )
     opus = _rows(
         staged,
         "SELECT model_name, effort, scaffold, system_name, org, tasks, round(cost_per_task_usd, 4), attempts "
         "FROM staging.stg_swe_bench__results "
         f"WHERE benchmark = 'swe_bench_verified' AND folder = '{OPUS_FOLDER}'",
     )
-    assert opus == [(
-        "claude-opus-4-5-20251101", "medium", "mini-SWE-agent 1.16.0",
-        "mini-SWE-agent + Claude 4.5 Opus medium (20251101)", "Anthropic + SWE-agent", 500, 0.7212, "1",
-    )]
+    assert opus == [
+        (
+            "claude-opus-4-5-20251101",
+            "medium",
+            "mini-SWE-agent 1.16.0",
+            "mini-SWE-agent + Claude 4.5 Opus medium (20251101)",
+            "Anthropic + SWE-agent",
+            500,
+            0.7212,
+            "1",
+        )
+    ]
     trae = _rows(
         staged,
         "SELECT model_name, model_count, tasks, total_cost_usd, effort FROM staging.stg_swe_bench__results "
@@ -205,5 +215,9 @@ def test_staging_instance_costs(staged):
         "SELECT model_name, count(*), sum(resolved::INT), round(sum(cost_usd), 2) "
         "FROM staging.stg_swe_bench__instance_costs GROUP BY 1 ORDER BY 1",
     )
-    assert rows == [("gpt-5", 500, 325, 140.19), ("gpt-5-mini", 500, 299, 17.74),
-                    ("sonnet-4", 500, 324, 185.73), ("sonnet-4-5", 500, 353, 279.17)]
+    assert rows == [
+        ("gpt-5", 500, 325, 140.19),
+        ("gpt-5-mini", 500, 299, 17.74),
+        ("sonnet-4", 500, 324, 185.73),
+        ("sonnet-4-5", 500, 353, 279.17),
+    ]

@@ -27,7 +27,7 @@ def test_every_level_is_drawn_with_replacement_at_its_own_size():
     for tasks in TASKS.values():
         task_copies = []
         for task, n_runs in tasks.items():
-            per_task = counts[:, TASK == task].sum(axis=1)
+            per_task = counts[:, task == TASK].sum(axis=1)
             assert (per_task % n_runs == 0).all()  # each copy of a task redraws exactly its n runs
             task_copies.append(per_task // n_runs)
         per_family = np.sum(task_copies, axis=0)

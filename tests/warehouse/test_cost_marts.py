@@ -41,12 +41,26 @@ def seed_prices() -> pl.DataFrame:
         for period in entry["price_history"]:
             for field, price_type in PRICE_FIELDS.items():
                 if period.get(field) is not None:
-                    rows.append((model_id, price_type, float(period[field]), period["from_date"],
-                                 period["to_date"], "llm_prices"))
+                    rows.append(
+                        (
+                            model_id,
+                            price_type,
+                            float(period[field]),
+                            period["from_date"],
+                            period["to_date"],
+                            "llm_prices",
+                        )
+                    )
     return pl.DataFrame(
         rows,
-        schema={"model_id": pl.String, "price_type": pl.String, "usd_per_mtok": pl.Float64,
-                "valid_from": pl.String, "valid_to": pl.String, "source": pl.String},
+        schema={
+            "model_id": pl.String,
+            "price_type": pl.String,
+            "usd_per_mtok": pl.Float64,
+            "valid_from": pl.String,
+            "valid_to": pl.String,
+            "source": pl.String,
+        },
         orient="row",
     ).with_columns(pl.col("valid_from", "valid_to").str.to_date())
 
@@ -65,17 +79,33 @@ def metr_aliases() -> pl.DataFrame:
 
 def metr_dim_model() -> pl.DataFrame:
     return pl.DataFrame(
-        {"model_id": list(RELEASES), "display_name": list(RELEASES), "vendor": None, "family": None,
-         "release_date": list(RELEASES.values())},
+        {
+            "model_id": list(RELEASES),
+            "display_name": list(RELEASES),
+            "vendor": None,
+            "family": None,
+            "release_date": list(RELEASES.values()),
+        },
         schema_overrides={"vendor": pl.String, "family": pl.String},
     )
 
 
-EMPTY_RESULTS = pl.DataFrame(schema={
-    "benchmark": pl.String, "model_id": pl.String, "model_name": pl.String, "effort": pl.String,
-    "scaffold": pl.String, "score": pl.Float64, "score_unit": pl.String, "total_cost_usd": pl.Float64,
-    "cost_per_task_usd": pl.Float64, "evaluated_on": pl.Date, "snapshot_date": pl.Date, "source": pl.String,
-})
+EMPTY_RESULTS = pl.DataFrame(
+    schema={
+        "benchmark": pl.String,
+        "model_id": pl.String,
+        "model_name": pl.String,
+        "effort": pl.String,
+        "scaffold": pl.String,
+        "score": pl.Float64,
+        "score_unit": pl.String,
+        "total_cost_usd": pl.Float64,
+        "cost_per_task_usd": pl.Float64,
+        "evaluated_on": pl.Date,
+        "snapshot_date": pl.Date,
+        "source": pl.String,
+    }
+)
 
 
 def build_all(
@@ -168,8 +198,14 @@ def test_a_price_cut_after_the_runs_rescales_only_the_today_basis(metr_con):
     """A hypothetical cut of Claude Opus 4.5 to 1/5 taking effect today (the runs are from late 2025)."""
     today = dt.date.today()
     cut = pl.DataFrame(
-        {"model_id": "claude-opus-4-5", "price_type": ["input", "output"], "usd_per_mtok": [1.0, 5.0],
-         "valid_from": today, "valid_to": None, "source": "llm_prices"},
+        {
+            "model_id": "claude-opus-4-5",
+            "price_type": ["input", "output"],
+            "usd_per_mtok": [1.0, 5.0],
+            "valid_from": today,
+            "valid_to": None,
+            "source": "llm_prices",
+        },
         schema_overrides={"valid_to": pl.Date},
     )
     prices = seed_prices().with_columns(

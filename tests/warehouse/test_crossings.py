@@ -77,8 +77,10 @@ def test_envelope_of_nothing_is_empty():
 def test_a_dearer_model_overtakes_a_cheaper_models_best():
     # A tops out at 80 for $0.10; B reaches 90 at $0.40: above A's dearest setting A stays at 80,
     # so B leads from where it passes 80.
-    curves = {"a": (np.array([0.05, 0.10]), np.array([70.0, 80.0])),
-              "b": (np.array([0.20, 0.40]), np.array([75.0, 90.0]))}
+    curves = {
+        "a": (np.array([0.05, 0.10]), np.array([70.0, 80.0])),
+        "b": (np.array([0.20, 0.40]), np.array([75.0, 90.0])),
+    }
     (row,) = curve_crossings(curves, log_performance=False).rows(named=True)
     assert row["performance_at_crossing"] == pytest.approx(80.0)
     assert (row["leader_below"], row["leader_above"]) == ("a", "b")

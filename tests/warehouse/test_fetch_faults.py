@@ -84,7 +84,10 @@ def test_429_then_success_loads_live(con, archive, source, endpoint):
         pytest.skip("no recorded payload to serve")
     with respx.mock:
         respx.get(endpoint.url).mock(
-            side_effect=[httpx.Response(429, headers={"Retry-After": "0"}), httpx.Response(200, content=payload)]
+            side_effect=[
+                httpx.Response(429, headers={"Retry-After": "0"}),
+                httpx.Response(200, content=payload),
+            ]
         )
         acquisition, loaded, rejected = _fetch(con, archive, source, endpoint)
     assert acquisition.mode == LIVE and not acquisition.stale

@@ -13,8 +13,14 @@ from warehouse.identity.normalise import normalise
 @pytest.mark.parametrize(
     "names",
     [
-        ["Claude 3.7 Sonnet", "claude-3-7-sonnet-20250219", "anthropic/claude-3.7-sonnet",
-         "claude_3_7_sonnet_inspect", "Claude 3.7 Sonnet (Inspect)", "bedrock/us.anthropic.claude-3-7-sonnet"],
+        [
+            "Claude 3.7 Sonnet",
+            "claude-3-7-sonnet-20250219",
+            "anthropic/claude-3.7-sonnet",
+            "claude_3_7_sonnet_inspect",
+            "Claude 3.7 Sonnet (Inspect)",
+            "bedrock/us.anthropic.claude-3-7-sonnet",
+        ],
         ["Claude 4.5 Opus", "claude-opus-4-5", "claude_opus_4_5_inspect", "Claude Opus 4.5 (Inspect)"],
         ["gpt_5_2025_08_07_inspect", "GPT-5", "openai/gpt-5", "gpt-5-2025-08-07"],
         ["o3", "o3-2025-04-16", "o3-20250416", "openai/o3", "o3 (Inspect)"],
@@ -46,8 +52,13 @@ def test_effort_thinking_tiers_and_variants_are_config_not_model(name, key, conf
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("gpt-4-0314", "gpt-4"), ("o3-preview", "o3"), ("gpt-3.5-turbo-instruct", "gpt-3.5-turbo"),
-     ("claude-3-opus", "claude-3.5-sonnet"), ("kimi-k2-thinking", "kimi-k2")],
+    [
+        ("gpt-4-0314", "gpt-4"),
+        ("o3-preview", "o3"),
+        ("gpt-3.5-turbo-instruct", "gpt-3.5-turbo"),
+        ("claude-3-opus", "claude-3.5-sonnet"),
+        ("kimi-k2-thinking", "kimi-k2"),
+    ],
 )
 def test_distinct_models_stay_distinct(a, b):
     from warehouse.identity.match import full_key
@@ -65,10 +76,17 @@ def test_canonical_precedence_curated_then_price_lists_and_tiers_are_not_models(
     models = canonical_models(
         [{"model_id": "gpt-4-0314", "vendor": "openai", "release_date": dt.date(2023, 3, 14)}],
         {
-            "llm_prices": [("o3", "openai", "o3"), ("gemini-2.5-pro-200k", "google", "tier"),
-                           ("magistral-medium-latest", "mistral", "Magistral Medium")],
-            "openrouter": [("openai/o3", "openai", "OpenAI: o3"), ("openai/o3-mini-high", "openai", "x"),
-                           ("openai/o3-mini", "openai", "o3-mini"), ("openai/gpt-4-0314", "openai", "x")],
+            "llm_prices": [
+                ("o3", "openai", "o3"),
+                ("gemini-2.5-pro-200k", "google", "tier"),
+                ("magistral-medium-latest", "mistral", "Magistral Medium"),
+            ],
+            "openrouter": [
+                ("openai/o3", "openai", "OpenAI: o3"),
+                ("openai/o3-mini-high", "openai", "x"),
+                ("openai/o3-mini", "openai", "o3-mini"),
+                ("openai/gpt-4-0314", "openai", "x"),
+            ],
         },
     )
     by_id = {m.model_id: m for m in models}
@@ -80,13 +98,26 @@ def test_canonical_precedence_curated_then_price_lists_and_tiers_are_not_models(
 
 
 def test_matching_curated_normalised_and_unmatched_with_candidates():
-    models = canonical_models([], {"llm_prices": [("o3", "openai", "o3"), ("o3-mini", "openai", "o3-mini"),
-                                                  ("kimi-k2-thinking", "moonshot", "K2 T")]})
+    models = canonical_models(
+        [],
+        {
+            "llm_prices": [
+                ("o3", "openai", "o3"),
+                ("o3-mini", "openai", "o3-mini"),
+                ("kimi-k2-thinking", "moonshot", "K2 T"),
+            ]
+        },
+    )
     matches = {
         m.alias: m
         for m in match_aliases(
-            [("arc_prize", "o3 (High)"), ("metr", "c3o"), ("metr", "o3_inspect"), ("metr", "kimi_k2_thinking"),
-             ("aider", "o4-mini")],
+            [
+                ("arc_prize", "o3 (High)"),
+                ("metr", "c3o"),
+                ("metr", "o3_inspect"),
+                ("metr", "kimi_k2_thinking"),
+                ("aider", "o4-mini"),
+            ],
             models,
             {"metr": {"c3o": "o3"}},
         )
@@ -94,7 +125,10 @@ def test_matching_curated_normalised_and_unmatched_with_candidates():
     assert (matches["o3 (High)"].model_id, matches["o3 (High)"].config) == ("o3", "high")
     assert matches["c3o"].method == "curated"
     assert matches["o3_inspect"].model_id == "o3"
-    assert (matches["kimi_k2_thinking"].model_id, matches["kimi_k2_thinking"].config) == ("kimi-k2-thinking", None)
+    assert (matches["kimi_k2_thinking"].model_id, matches["kimi_k2_thinking"].config) == (
+        "kimi-k2-thinking",
+        None,
+    )
     unmatched = matches["o4-mini"]
     assert unmatched.model_id is None and "o3-mini" in unmatched.nearest
 

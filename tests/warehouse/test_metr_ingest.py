@@ -40,7 +40,10 @@ def _build_metr(con) -> None:
 
 def _counts(con) -> dict[str, int]:
     tables = [e.raw_table for e in METR.endpoints] + [
-        "staging.stg_metr__horizons", "staging.stg_metr__runs", "core.metr_horizon_revisions", "raw.fetch_log"
+        "staging.stg_metr__horizons",
+        "staging.stg_metr__runs",
+        "core.metr_horizon_revisions",
+        "raw.fetch_log",
     ]
     return {t: row_count(con, t) for t in tables}
 
@@ -67,7 +70,9 @@ def test_the_real_2026_revisions_are_recorded(con, archive):
     ingest_source(con, METR, archive, _client(), offline=True)
     _build_metr(con)
     published = [
-        yaml.safe_load(seed_bytes(METR, f))["results"]["claude_opus_4_5_inspect"]["metrics"]["p50_horizon_length"]
+        yaml.safe_load(seed_bytes(METR, f))["results"]["claude_opus_4_5_inspect"]["metrics"][
+            "p50_horizon_length"
+        ]
         for f in ("benchmark_results_1_1_2026-01-30.yaml", NEWEST_1_1)
     ]
     assert published[0]["estimate"] != published[1]["estimate"]
@@ -77,9 +82,24 @@ def test_the_real_2026_revisions_are_recorded(con, archive):
         "WHERE model = 'claude_opus_4_5_inspect' AND metric = 'p50' ORDER BY revision"
     ).fetchall()
     assert history == [
-        (1, published[0]["estimate"], published[0]["ci_low"], published[0]["ci_high"], None, "2026-01-30", False),
-        (2, published[1]["estimate"], published[1]["ci_low"], published[1]["ci_high"],
-         published[0]["estimate"], "2026-04-11", True),
+        (
+            1,
+            published[0]["estimate"],
+            published[0]["ci_low"],
+            published[0]["ci_high"],
+            None,
+            "2026-01-30",
+            False,
+        ),
+        (
+            2,
+            published[1]["estimate"],
+            published[1]["ci_low"],
+            published[1]["ci_high"],
+            published[0]["estimate"],
+            "2026-04-11",
+            True,
+        ),
     ]
 
 

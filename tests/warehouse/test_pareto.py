@@ -7,8 +7,8 @@ import datetime as dt
 import numpy as np
 import polars as pl
 
-from warehouse.derivations.pareto import frontier_history, pareto_mask
 from tests.warehouse.test_cost_marts import EMPTY_RESULTS
+from warehouse.derivations.pareto import frontier_history, pareto_mask
 from warehouse.marts.costs import build_pareto_frontier_history
 
 D1, D2, D3 = dt.date(2024, 1, 1), dt.date(2024, 6, 1), dt.date(2025, 1, 1)
@@ -44,11 +44,15 @@ def test_entry_and_displacement_dates_and_a_dominated_entry_never_enters():
 
 
 def test_the_best_of_several_new_dominators_is_named():
-    entries = pl.concat([
-        _entries().head(1),
-        pl.DataFrame({"entry": ["F", "G"], "cost": [9.0, 8.0], "score": [55.0, 52.0], "known_from": [D2, D2]},
-                     schema=_entries().schema),
-    ])
+    entries = pl.concat(
+        [
+            _entries().head(1),
+            pl.DataFrame(
+                {"entry": ["F", "G"], "cost": [9.0, 8.0], "score": [55.0, 52.0], "known_from": [D2, D2]},
+                schema=_entries().schema,
+            ),
+        ]
+    )
     row = frontier_history(entries).filter(pl.col("entry") == "A").row(0, named=True)
     assert (row["displaced_on"], row["displaced_by"]) == (D2, "F")
 

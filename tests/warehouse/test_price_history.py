@@ -30,7 +30,11 @@ def test_a_stale_curated_range_does_not_override_a_newer_observation():
         (2.0, D(2026, 8, 1), None, "openrouter"),
     ]
     (row,) = disagreements.rows(named=True)
-    assert (row["chosen_source"], row["other_source"], row["reason"]) == ("openrouter", "llm_prices", "newer evidence")
+    assert (row["chosen_source"], row["other_source"], row["reason"]) == (
+        "openrouter",
+        "llm_prices",
+        "newer evidence",
+    )
 
 
 def test_a_newer_curated_range_beats_an_older_observation():
@@ -61,7 +65,9 @@ def test_equal_evidence_goes_to_the_vendor_page_and_equal_prices_merge():
         ("anthropic_pricing", "litellm", D(2025, 1, 1)),
         ("openrouter", "litellm", D(2025, 6, 1)),
     ]
-    assert disagreements["reason"].to_list()[0].startswith("same evidence date: source rank anthropic_pricing")
+    assert (
+        disagreements["reason"].to_list()[0].startswith("same evidence date: source rank anthropic_pricing")
+    )
 
 
 def test_observations_open_close_and_ignore_unchanged_snapshots():
@@ -91,7 +97,8 @@ def test_repricing_on_a_date_is_one_join_on_the_interval():
 
     def price_on(day):
         hit = history.filter(
-            (pl.col("valid_from") <= day) & (pl.col("valid_to").is_null() | (pl.lit(day) < pl.col("valid_to")))
+            (pl.col("valid_from") <= day)
+            & (pl.col("valid_to").is_null() | (pl.lit(day) < pl.col("valid_to")))
         )
         return hit["usd_per_mtok"].to_list()
 

@@ -17,8 +17,14 @@ from warehouse.derivations.price_trends import (
 from warehouse.derivations.pricing import TokenBlend
 from warehouse.marts.costs import build_price_trends
 
-PRICE_SCHEMA = {"model_id": pl.String, "price_type": pl.String, "usd_per_mtok": pl.Float64,
-                "valid_from": pl.Date, "valid_to": pl.Date, "source": pl.String}
+PRICE_SCHEMA = {
+    "model_id": pl.String,
+    "price_type": pl.String,
+    "usd_per_mtok": pl.Float64,
+    "valid_from": pl.Date,
+    "valid_to": pl.Date,
+    "source": pl.String,
+}
 
 
 def test_a_tenfold_yearly_decline_is_recovered_with_a_ci_around_it():
@@ -69,17 +75,27 @@ def test_mart_finds_the_cheapest_model_per_threshold_and_a_known_decline():
     starts = [dt.date(2022 + i, 1, 1) for i in range(4)]
     results = pl.DataFrame(
         {
-            "benchmark": "aider_polyglot", "model_id": [f"m{i}" for i in range(4)],
-            "model_name": [f"M{i}" for i in range(4)], "effort": None, "scaffold": None, "score": 60.0,
-            "score_unit": "percent", "total_cost_usd": [100.0 / 10**i for i in range(4)],
-            "cost_per_task_usd": None, "evaluated_on": starts, "snapshot_date": dt.date(2026, 1, 1),
+            "benchmark": "aider_polyglot",
+            "model_id": [f"m{i}" for i in range(4)],
+            "model_name": [f"M{i}" for i in range(4)],
+            "effort": None,
+            "scaffold": None,
+            "score": 60.0,
+            "score_unit": "percent",
+            "total_cost_usd": [100.0 / 10**i for i in range(4)],
+            "cost_per_task_usd": None,
+            "evaluated_on": starts,
+            "snapshot_date": dt.date(2026, 1, 1),
             "source": "aider",
         },
         schema_overrides={"effort": pl.String, "scaffold": pl.String, "cost_per_task_usd": pl.Float64},
     )
     prices = pl.DataFrame(
-        [(f"m{i}", kind, 10.0 ** (2 - i), None, None, "llm_prices")
-         for i in range(4) for kind in ("input", "output")],
+        [
+            (f"m{i}", kind, 10.0 ** (2 - i), None, None, "llm_prices")
+            for i in range(4)
+            for kind in ("input", "output")
+        ],
         schema=PRICE_SCHEMA,
         orient="row",
     )

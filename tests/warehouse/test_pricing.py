@@ -15,22 +15,30 @@ CUT = dt.date(2025, 6, 10)
 def _prices(rows: list[tuple]) -> pl.DataFrame:
     return pl.DataFrame(
         rows,
-        schema={"model_id": pl.String, "price_type": pl.String, "usd_per_mtok": pl.Float64,
-                "valid_from": pl.Date, "valid_to": pl.Date, "source": pl.String},
+        schema={
+            "model_id": pl.String,
+            "price_type": pl.String,
+            "usd_per_mtok": pl.Float64,
+            "valid_from": pl.Date,
+            "valid_to": pl.Date,
+            "source": pl.String,
+        },
         orient="row",
     )
 
 
 # o3's June 2025 cut (10/40 → 2/8), and a model priced only for January–February 2024.
-PRICES = _prices([
-    ("o3", "input", 10.0, None, CUT, "llm_prices"),
-    ("o3", "output", 40.0, None, CUT, "llm_prices"),
-    ("o3", "input", 2.0, CUT, None, "llm_prices"),
-    ("o3", "output", 8.0, CUT, None, "llm_prices"),
-    ("o3", "cached_input", 0.5, CUT, None, "llm_prices"),
-    ("old", "input", 1.0, dt.date(2024, 1, 1), dt.date(2024, 3, 1), "llm_prices"),
-    ("old", "output", 3.0, dt.date(2024, 1, 1), dt.date(2024, 3, 1), "llm_prices"),
-])
+PRICES = _prices(
+    [
+        ("o3", "input", 10.0, None, CUT, "llm_prices"),
+        ("o3", "output", 40.0, None, CUT, "llm_prices"),
+        ("o3", "input", 2.0, CUT, None, "llm_prices"),
+        ("o3", "output", 8.0, CUT, None, "llm_prices"),
+        ("o3", "cached_input", 0.5, CUT, None, "llm_prices"),
+        ("old", "input", 1.0, dt.date(2024, 1, 1), dt.date(2024, 3, 1), "llm_prices"),
+        ("old", "output", 3.0, dt.date(2024, 1, 1), dt.date(2024, 3, 1), "llm_prices"),
+    ]
+)
 
 
 def _as_of(model_id: str, day: dt.date, prices: pl.DataFrame = PRICES) -> dict:
@@ -55,11 +63,17 @@ def test_a_cached_price_missing_before_the_cut_stays_missing():
 
 
 def test_source_priority_then_the_latest_interval_wins():
-    prices = pl.concat([
-        PRICES,
-        _prices([("o3", "input", 9.0, dt.date(2025, 7, 1), None, "litellm"),
-                 ("o3", "output", 7.0, dt.date(2025, 7, 1), None, "llm_prices")]),
-    ])
+    prices = pl.concat(
+        [
+            PRICES,
+            _prices(
+                [
+                    ("o3", "input", 9.0, dt.date(2025, 7, 1), None, "litellm"),
+                    ("o3", "output", 7.0, dt.date(2025, 7, 1), None, "llm_prices"),
+                ]
+            ),
+        ]
+    )
     row = _as_of("o3", dt.date(2025, 8, 1), prices)
     assert row["input_usd_per_mtok"] == 2.0  # llm_prices outranks litellm
     assert row["output_usd_per_mtok"] == 7.0  # same source: the interval that started later
@@ -81,18 +95,23 @@ def test_blend_is_explicit_and_needs_every_price_it_uses():
 
 
 def test_run_spend_on_each_basis_and_generation_cost_wins():
-    runs = pl.DataFrame({
-        "run_id": ["before", "after", "paid"],
-        "model_id": ["o3"] * 3,
-        "run_date": [dt.date(2025, 5, 1), dt.date(2025, 9, 1), dt.date(2025, 5, 1)],
-        "tokens_count": [2e6, 2e6, 2e6],
-        "run_cost_usd": [None, None, 30.0],
-    })
+    runs = pl.DataFrame(
+        {
+            "run_id": ["before", "after", "paid"],
+            "model_id": ["o3"] * 3,
+            "run_date": [dt.date(2025, 5, 1), dt.date(2025, 9, 1), dt.date(2025, 5, 1)],
+            "tokens_count": [2e6, 2e6, 2e6],
+            "run_cost_usd": [None, None, 30.0],
+        }
+    )
     today = dt.date(2026, 1, 1)
     evaluation = run_spend(runs, PRICES, TokenBlend(), "evaluation_date", today).sort("run_id")
     assert evaluation["spend_usd"].to_list() == pytest.approx([2 * 3.5, 2 * 17.5, 30.0])
     assert evaluation["spend_source"].to_list() == [
-        "tokens_count × blended price", "tokens_count × blended price", "generation_cost"]
+        "tokens_count × blended price",
+        "tokens_count × blended price",
+        "generation_cost",
+    ]
     assert evaluation["priced_on"].to_list() == [dt.date(2025, 9, 1), *[dt.date(2025, 5, 1)] * 2]
     current = run_spend(runs, PRICES, TokenBlend(), "today", today).sort("run_id")
     # today every token costs the post-cut blend; the recorded cost is rescaled by 3.5 / 17.5

@@ -68,8 +68,12 @@ def truncation_fits(
             }
         )
     schema = {
-        "cap_usd": pl.Float64, "runs_over_cap": pl.Int64, "slope": pl.Float64,
-        "degenerate_fit": pl.Boolean, "p50": pl.Float64, "p80": pl.Float64,
+        "cap_usd": pl.Float64,
+        "runs_over_cap": pl.Int64,
+        "slope": pl.Float64,
+        "degenerate_fit": pl.Boolean,
+        "p50": pl.Float64,
+        "p80": pl.Float64,
     }
     return pl.DataFrame(rows, schema=schema)
 

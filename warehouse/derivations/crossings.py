@@ -19,12 +19,19 @@ import polars as pl
 
 Curve = tuple[np.ndarray, np.ndarray]  # (cost USD, performance), any order
 CROSSING_SCHEMA = {
-    "model_a": pl.String, "model_b": pl.String, "crossing_cost_usd": pl.Float64,
-    "performance_at_crossing": pl.Float64, "leader_below": pl.String, "leader_above": pl.String,
+    "model_a": pl.String,
+    "model_b": pl.String,
+    "crossing_cost_usd": pl.Float64,
+    "performance_at_crossing": pl.Float64,
+    "leader_below": pl.String,
+    "leader_above": pl.String,
 }
 ENVELOPE_SCHEMA = {
-    "model": pl.String, "performance_from": pl.Float64, "performance_to": pl.Float64,
-    "cost_from_usd": pl.Float64, "cost_to_usd": pl.Float64,
+    "model": pl.String,
+    "performance_from": pl.Float64,
+    "performance_to": pl.Float64,
+    "cost_from_usd": pl.Float64,
+    "cost_to_usd": pl.Float64,
 }
 
 
@@ -118,7 +125,6 @@ def curve_crossings(curves: Mapping[str, Curve], log_performance: bool) -> pl.Da
     return pl.DataFrame(rows, schema=CROSSING_SCHEMA)
 
 
-
 def own_frontier(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The points of one sorted curve that no cheaper point of it matches or beats: increasing in both."""
     best = np.maximum.accumulate(y)
@@ -147,7 +153,8 @@ def cheapest_envelope(curves: Mapping[str, Curve], log_performance: bool) -> pl.
     floor = min(levels[0] for levels, _ in inverse.values())
     extended = {  # flat below the lowest point, down to the lowest level of any curve
         name: (np.concatenate([[floor], levels]), np.concatenate([[costs[0]], costs]))
-        if levels[0] > floor else (levels, costs)
+        if levels[0] > floor
+        else (levels, costs)
         for name, (levels, costs) in inverse.items()
     }
     breaks = {floor, *(level for levels, _ in extended.values() for level in levels)}

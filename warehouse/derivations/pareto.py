@@ -12,8 +12,12 @@ import numpy as np
 import polars as pl
 
 HISTORY_SCHEMA = {
-    "entry": pl.String, "cost": pl.Float64, "score": pl.Float64, "entered_on": pl.Date,
-    "displaced_on": pl.Date, "displaced_by": pl.String,
+    "entry": pl.String,
+    "cost": pl.Float64,
+    "score": pl.Float64,
+    "entered_on": pl.Date,
+    "displaced_on": pl.Date,
+    "displaced_by": pl.String,
 }
 
 
@@ -56,8 +60,12 @@ def frontier_history(entries: pl.DataFrame) -> pl.DataFrame:
                 rows[names[i]].update(displaced_on=day, displaced_by=names[winner])
             elif i in new and keep[position]:
                 rows[names[i]] = {
-                    "entry": names[i], "cost": float(cost[i]), "score": float(score[i]),
-                    "entered_on": day, "displaced_on": None, "displaced_by": None,
+                    "entry": names[i],
+                    "cost": float(cost[i]),
+                    "score": float(score[i]),
+                    "entered_on": day,
+                    "displaced_on": None,
+                    "displaced_by": None,
                 }
         current = [int(i) for i, k in zip(pool, keep, strict=True) if k]
     return pl.DataFrame(list(rows.values()), schema=HISTORY_SCHEMA)

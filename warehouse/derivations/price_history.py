@@ -68,8 +68,14 @@ def observed_claims(observations: pl.DataFrame, source: str) -> pl.DataFrame:
                 current["end"] = observed_on
                 claims.append(current)
             current = {
-                "model_id": model_id, "price_type": price_type, "usd_per_mtok": usd, "start": observed_on,
-                "end": None, "source": source, "source_alias": alias, "evidence_date": observed_on,
+                "model_id": model_id,
+                "price_type": price_type,
+                "usd_per_mtok": usd,
+                "start": observed_on,
+                "end": None,
+                "source": source,
+                "source_alias": alias,
+                "evidence_date": observed_on,
             }
         if current:
             claims.append(current)
@@ -86,7 +92,14 @@ def resolve(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for row in claims.iter_rows(named=True):
         grouped[(row["model_id"], row["price_type"])].append(
-            Claim(row["usd_per_mtok"], row["start"], row["end"], row["source"], row["source_alias"], row["evidence_date"])
+            Claim(
+                row["usd_per_mtok"],
+                row["start"],
+                row["end"],
+                row["source"],
+                row["source_alias"],
+                row["evidence_date"],
+            )
         )
     history, disagreements = [], []
     for (model_id, price_type), group in sorted(grouped.items()):
@@ -143,18 +156,30 @@ def _extend(history: list[dict], model_id, price_type, winner: Claim, start, end
         return
     history.append(
         {
-            "model_id": model_id, "price_type": price_type, "usd_per_mtok": winner.usd_per_mtok,
-            "valid_from": start, "valid_to": end, "source": winner.source, "source_alias": winner.source_alias,
+            "model_id": model_id,
+            "price_type": price_type,
+            "usd_per_mtok": winner.usd_per_mtok,
+            "valid_from": start,
+            "valid_to": end,
+            "source": winner.source,
+            "source_alias": winner.source_alias,
             "evidence_date": winner.evidence_date,
         }
     )
 
 
-def _extend_disagreement(rows: list[dict], model_id, price_type, winner: Claim, other: Claim, start, end) -> None:
+def _extend_disagreement(
+    rows: list[dict], model_id, price_type, winner: Claim, other: Claim, start, end
+) -> None:
     for row in reversed(rows):
-        same = (row["model_id"], row["price_type"], row["chosen_source"], row["other_source"],
-                row["chosen_usd_per_mtok"], row["other_usd_per_mtok"]) == (
-            model_id, price_type, winner.source, other.source, winner.usd_per_mtok, other.usd_per_mtok)
+        same = (
+            row["model_id"],
+            row["price_type"],
+            row["chosen_source"],
+            row["other_source"],
+            row["chosen_usd_per_mtok"],
+            row["other_usd_per_mtok"],
+        ) == (model_id, price_type, winner.source, other.source, winner.usd_per_mtok, other.usd_per_mtok)
         if same and row["valid_to"] == start:
             row["valid_to"] = end
             return
@@ -163,10 +188,18 @@ def _extend_disagreement(rows: list[dict], model_id, price_type, winner: Claim, 
     newer = winner.evidence_date > other.evidence_date
     rows.append(
         {
-            "model_id": model_id, "price_type": price_type, "valid_from": start, "valid_to": end,
-            "chosen_source": winner.source, "chosen_usd_per_mtok": winner.usd_per_mtok,
-            "chosen_evidence_date": winner.evidence_date, "other_source": other.source,
-            "other_usd_per_mtok": other.usd_per_mtok, "other_evidence_date": other.evidence_date,
-            "reason": "newer evidence" if newer else "same evidence date: source rank " + " > ".join(SOURCE_RANK),
+            "model_id": model_id,
+            "price_type": price_type,
+            "valid_from": start,
+            "valid_to": end,
+            "chosen_source": winner.source,
+            "chosen_usd_per_mtok": winner.usd_per_mtok,
+            "chosen_evidence_date": winner.evidence_date,
+            "other_source": other.source,
+            "other_usd_per_mtok": other.usd_per_mtok,
+            "other_evidence_date": other.evidence_date,
+            "reason": "newer evidence"
+            if newer
+            else "same evidence date: source rank " + " > ".join(SOURCE_RANK),
         }
     )

@@ -129,7 +129,9 @@ def run_spend(
         priced_on.alias("priced_on"),
         blended.alias("blended_usd_per_mtok"),
         sources.alias("price_sources"),
-        pl.when(has_cost).then(from_cost).otherwise(pl.col("tokens_count") * blended / 1e6)
+        pl.when(has_cost)
+        .then(from_cost)
+        .otherwise(pl.col("tokens_count") * blended / 1e6)
         .alias("spend_usd"),
         pl.when(has_cost)
         .then(pl.lit("generation_cost" if basis == "evaluation_date" else "generation_cost × price ratio"))

@@ -55,7 +55,12 @@ def variant_words(normalised: Normalised) -> list[str]:
     words = []
     for part in (normalised.config or "").split(" / "):
         tokens = part.split()
-        if not tokens or tokens[0] in EFFORTS or _TIER.match(tokens[0]) or tokens[0] in {"free", "beta", "extended"}:
+        if (
+            not tokens
+            or tokens[0] in EFFORTS
+            or _TIER.match(tokens[0])
+            or tokens[0] in {"free", "beta", "extended"}
+        ):
             continue
         words += [t for t in tokens if t.isalpha() and t not in {"no", "non", "tokens"}]
     return words
@@ -82,8 +87,12 @@ def canonical_models(
     for row in curated:
         normalised = normalise(row["model_id"])
         canonical = Canonical(
-            row["model_id"], row.get("display_name") or row["model_id"], row.get("vendor"), "curated",
-            full_key(normalised), row.get("release_date"),
+            row["model_id"],
+            row.get("display_name") or row["model_id"],
+            row.get("vendor"),
+            "curated",
+            full_key(normalised),
+            row.get("release_date"),
         )
         chosen.setdefault(canonical.key, canonical)
     effort_named: list[tuple[str, Canonical]] = []  # (key without the effort word, model)
@@ -110,7 +119,9 @@ def _loosen(key: str) -> str:
 
 
 def match_aliases(
-    names: Iterable[tuple[str, str]], canonicals: list[Canonical], curated_aliases: Mapping[str, Mapping[str, str]]
+    names: Iterable[tuple[str, str]],
+    canonicals: list[Canonical],
+    curated_aliases: Mapping[str, Mapping[str, str]],
 ) -> list[Match]:
     """Match every (source, alias); unmatched ones carry their nearest canonical ids."""
     by_key = {c.key: c.model_id for c in canonicals}
@@ -132,7 +143,9 @@ def match_aliases(
             matches.append(Match(alias, source, curated, normalised.config, normalised.key, "curated"))
             continue
         if variant_words(normalised) and full_key(normalised) in by_key:  # "kimi_k2_thinking" is a model
-            matches.append(Match(alias, source, by_key[full_key(normalised)], None, normalised.key, "normalised"))
+            matches.append(
+                Match(alias, source, by_key[full_key(normalised)], None, normalised.key, "normalised")
+            )
             continue
         model_id = next(
             (by_key[k] for k in (normalised.key, with_efforts(normalised)) if k in by_key),
@@ -155,6 +168,8 @@ def nearest_keys(key: str, by_token: Mapping[str, list[str]], n: int = 3) -> lis
 
     def closeness(candidate: str) -> tuple[float, float]:
         other = set(candidate.split())
-        return len(tokens & other) / len(tokens | other), difflib.SequenceMatcher(None, key, candidate).ratio()
+        return len(tokens & other) / len(tokens | other), difflib.SequenceMatcher(
+            None, key, candidate
+        ).ratio()
 
     return sorted(candidates, key=lambda c: (*(-x for x in closeness(c)), c))[:n]

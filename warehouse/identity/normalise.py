@@ -22,7 +22,9 @@ DATE = re.compile(
 _SHORT_DATE = re.compile(r"(?<![0-9.])(?:[01][0-9]-[0-3][0-9]|[01][0-9]-20[12][0-9])(?![0-9])")
 _DATED_PREVIEW = re.compile(r"\bpreview[-_ ]+(?=[01][0-9]-)")  # "gemini-2.5-pro-preview-03-25": a snapshot
 _PARENS = re.compile(r"\(([^()]*)\)")
-_THINKING = re.compile(r"\b(?:(?:no|non)[ -]?)?(?:thinking|reasoning|reasoner)(?:[ -]?\d+k)?(?:[ -]tokens)?\b")
+_THINKING = re.compile(
+    r"\b(?:(?:no|non)[ -]?)?(?:thinking|reasoning|reasoner)(?:[ -]?\d+k)?(?:[ -]tokens)?\b"
+)
 _CONTEXT_TIER = re.compile(r"-(\d{2,3}k)$")
 
 

@@ -60,7 +60,7 @@ def write_mart(con: duckdb.DuckDBPyConnection, mart: PythonMart, frame: pl.DataF
         con.execute(f"CREATE OR REPLACE TABLE {mart.table} AS SELECT * FROM _mart_frame")
         for column, text in mart.columns.items():
             if column in frame.columns:
-                con.execute(f"COMMENT ON COLUMN {mart.table}.\"{column}\" IS {sql_string(text)}")
+                con.execute(f'COMMENT ON COLUMN {mart.table}."{column}" IS {sql_string(text)}')
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -68,8 +68,11 @@ def _metr_runs(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     model key, else on their display alias) and run_date = the evaluation date (start, else end, of the
     run). run_id is made unique across runs files."""
     aliases = (
-        tables[ALIASES].filter(pl.col("source") == "metr").drop_nulls("model_id")
-        .unique("alias", keep="first", maintain_order=True).select("alias", "model_id")
+        tables[ALIASES]
+        .filter(pl.col("source") == "metr")
+        .drop_nulls("model_id")
+        .unique("alias", keep="first", maintain_order=True)
+        .select("alias", "model_id")
     )
     runs = tables[RUNS].filter(
         ~pl.col("is_human_baseline").fill_null(False)
@@ -139,26 +142,38 @@ def _one_curve(runs: pl.DataFrame, min_horizon_minutes: float) -> pl.DataFrame |
 
 
 CURVE_COLUMNS: Columns = {
-    "model": (pl.String, "METR's model key in the runs file, e.g. o3_inspect ('<key> / <alias>' where one "
-              "key files several models)"),
+    "model": (
+        pl.String,
+        "METR's model key in the runs file, e.g. o3_inspect ('<key> / <alias>' where one "
+        "key files several models)",
+    ),
     "model_id": (pl.String, "canonical model (core.model_aliases, source 'metr'); prices are found by it"),
     "runs_file": (pl.String, "METR runs file the runs come from"),
     "benchmark_version": (pl.String, "METR time-horizon benchmark version of the runs file"),
-    "pricing_basis": (pl.String, "'evaluation_date': each run priced at the price in effect on the day it "
-                      "ran; 'today': at the price in effect on the build date"),
+    "pricing_basis": (
+        pl.String,
+        "'evaluation_date': each run priced at the price in effect on the day it "
+        "ran; 'today': at the price in effect on the build date",
+    ),
     "priced_on_from": (pl.Date, "earliest price date used (run date, or the build date for 'today')"),
     "priced_on_to": (pl.Date, "latest price date used"),
     "token_blend": (pl.String, "shares of each run's tokens_count billed as input / output / cached input"),
     "blended_usd_per_mtok_min": (pl.Float64, "lowest blended price applied to a run, USD per Mtok"),
     "blended_usd_per_mtok_max": (pl.Float64, "highest blended price applied to a run, USD per Mtok"),
     "price_sources": (pl.String, "price sources used (core.fct_prices.source)"),
-    "spend_source": (pl.String, "how run spend was obtained: METR's generation_cost (wins where present) or "
-                     "tokens_count × blended price"),
+    "spend_source": (
+        pl.String,
+        "how run spend was obtained: METR's generation_cost (wins where present) or "
+        "tokens_count × blended price",
+    ),
     "n_runs": (pl.Int64, "runs in the fit (agent runs of this model with a spend)"),
     "runs_without_spend": (pl.Int64, "runs of this model left out because no spend could be computed"),
     "point": (pl.Int64, "0-based index of the cap, ascending"),
-    "cap_usd": (pl.Float64, "spending cap per attempt, USD: runs that spent more count as failures; caps are "
-                "40 log-spaced values from the cheapest to the most expensive run"),
+    "cap_usd": (
+        pl.Float64,
+        "spending cap per attempt, USD: runs that spent more count as failures; caps are "
+        "40 log-spaced values from the cheapest to the most expensive run",
+    ),
     "is_uncapped": (pl.Boolean, "the cap equals the most expensive run: nothing is truncated (METR's fit)"),
     "runs_over_cap": (pl.Int64, "runs that spent more than the cap (scored as failures)"),
     "share_runs_over_cap": (pl.Float64, "runs_over_cap / n_runs"),
@@ -166,27 +181,47 @@ CURVE_COLUMNS: Columns = {
     "degenerate_fit": (pl.Boolean, "fit unusable: no success under the cap, β1 ≥ 0 or no convergence"),
     "p50": (pl.Float64, "50% time horizon under the cap, human minutes (NULL when degenerate)"),
     "p80": (pl.Float64, "80% time horizon under the cap, human minutes (NULL when degenerate)"),
-    "p50_extrapolated": (pl.Boolean, "p50 lies outside the task lengths of the runs (shortest to longest): "
-                         "an extrapolation of the fit, typical at caps so low that only the shortest tasks "
-                         "succeed"),
-    "cost_per_horizon_hour_usd": (pl.Float64, "cap_usd / (p50 / 60): the budget of one attempt at a task of "
-                                  "the 50%-horizon length per human-hour of that task, USD per human-hour"),
-    "attempt_cost_usd": (pl.Float64, "mean spend of an attempt at a task of length p50 under the cap: runs "
-                         "weighted by METR weight × Gaussian kernel in log2 task length (σ = 1 doubling), "
-                         "spend truncated at the cap, USD"),
+    "p50_extrapolated": (
+        pl.Boolean,
+        "p50 lies outside the task lengths of the runs (shortest to longest): "
+        "an extrapolation of the fit, typical at caps so low that only the shortest tasks "
+        "succeed",
+    ),
+    "cost_per_horizon_hour_usd": (
+        pl.Float64,
+        "cap_usd / (p50 / 60): the budget of one attempt at a task of "
+        "the 50%-horizon length per human-hour of that task, USD per human-hour",
+    ),
+    "attempt_cost_usd": (
+        pl.Float64,
+        "mean spend of an attempt at a task of length p50 under the cap: runs "
+        "weighted by METR weight × Gaussian kernel in log2 task length (σ = 1 doubling), "
+        "spend truncated at the cap, USD",
+    ),
     "attempt_cost_per_horizon_hour_usd": (pl.Float64, "attempt_cost_usd / (p50 / 60), USD per human-hour"),
-    "elasticity": (pl.Float64, f"d ln p50 / d ln cap by a centred difference over ±{ELASTICITY_HALF_WINDOW} "
-                   "valid points (one-sided at the ends); NULL where the fit is degenerate"),
+    "elasticity": (
+        pl.Float64,
+        f"d ln p50 / d ln cap by a centred difference over ±{ELASTICITY_HALF_WINDOW} "
+        "valid points (one-sided at the ends); NULL where the fit is degenerate",
+    ),
     "p50_previous": (pl.Float64, "p50 of the previous valid point (lower cap), human minutes"),
     "non_monotone": (pl.Boolean, "p50 fell below p50_previous although the cap rose"),
     "curve_non_monotone": (pl.Boolean, "the curve has at least one non_monotone point"),
     "too_few_points": (pl.Boolean, "fewer than 5 valid points with p50 ≥ min_horizon_minutes"),
-    "is_sweet_spot": (pl.Boolean, "minimum cost_per_horizon_hour_usd among valid points with p50 ≥ "
-                      "min_horizon_minutes (where d ln H / d ln C = 1)"),
-    "is_saturation": (pl.Boolean, f"first valid point after the sweet spot whose elasticity ≤ "
-                      f"{SATURATION_FRACTION} × the elasticity at the sweet spot"),
-    "min_horizon_minutes": (pl.Float64, "smallest p50 searched for the sweet spot (shorter tasks make the "
-                            "hourly cost an artefact)"),
+    "is_sweet_spot": (
+        pl.Boolean,
+        "minimum cost_per_horizon_hour_usd among valid points with p50 ≥ "
+        "min_horizon_minutes (where d ln H / d ln C = 1)",
+    ),
+    "is_saturation": (
+        pl.Boolean,
+        f"first valid point after the sweet spot whose elasticity ≤ "
+        f"{SATURATION_FRACTION} × the elasticity at the sweet spot",
+    ),
+    "min_horizon_minutes": (
+        pl.Float64,
+        "smallest p50 searched for the sweet spot (shorter tasks make the hourly cost an artefact)",
+    ),
 }
 
 
@@ -202,9 +237,13 @@ def build_cost_horizon_curves(
         .otherwise(pl.col("model"))
         .alias("model")
     )
-    with_spend = runs.group_by("runs_file", "model").agg(
-        (pl.col("tokens_count").is_not_null() | pl.col("run_cost_usd").is_not_null()).any().alias("_has")
-    ).filter("_has")
+    with_spend = (
+        runs.group_by("runs_file", "model")
+        .agg(
+            (pl.col("tokens_count").is_not_null() | pl.col("run_cost_usd").is_not_null()).any().alias("_has")
+        )
+        .filter("_has")
+    )
     runs = runs.join(with_spend.select("runs_file", "model"), on=["runs_file", "model"])
     frames = []
     for basis in BASES:
@@ -212,11 +251,13 @@ def build_cost_horizon_curves(
         for group in priced.partition_by("runs_file", "model", maintain_order=True):
             curve = _one_curve(group, min_horizon_minutes)
             if curve is not None:
-                frames.append(curve.with_columns(
-                    pricing_basis=pl.lit(basis),
-                    token_blend=pl.lit(blend.label),
-                    min_horizon_minutes=pl.lit(min_horizon_minutes),
-                ))
+                frames.append(
+                    curve.with_columns(
+                        pricing_basis=pl.lit(basis),
+                        token_blend=pl.lit(blend.label),
+                        min_horizon_minutes=pl.lit(min_horizon_minutes),
+                    )
+                )
     return _shape(frames, CURVE_COLUMNS)
 
 
@@ -227,43 +268,67 @@ HOURLY_COLUMNS: Columns = {
     "model": (pl.String, "METR's model key"),
     "model_id": (pl.String, "canonical model"),
     "benchmark_version": (pl.String, "METR time-horizon benchmark version"),
-    "runs_file": (pl.String, "runs file used (per-run spend: the curve's; usage: the one whose task-hours "
-                  "divide the usage)"),
+    "runs_file": (
+        pl.String,
+        "runs file used (per-run spend: the curve's; usage: the one whose task-hours divide the usage)",
+    ),
     "release_date": (pl.Date, "METR's release date for the model key, else core.dim_model.release_date"),
-    "pricing_basis": (pl.String, "'evaluation_date' (price on the run's date; METR usage as METR paid it) "
-                      "or 'today' (price in effect on the build date)"),
-    "method": (pl.String, "'per_run_spend': truncation curve from per-run spend; 'metr_usage_average': "
-               "METR's published total usage USD over the task-hours attempted (no per-run spend, no curve)"),
+    "pricing_basis": (
+        pl.String,
+        "'evaluation_date' (price on the run's date; METR usage as METR paid it) "
+        "or 'today' (price in effect on the build date)",
+    ),
+    "method": (
+        pl.String,
+        "'per_run_spend': truncation curve from per-run spend; 'metr_usage_average': "
+        "METR's published total usage USD over the task-hours attempted (no per-run spend, no curve)",
+    ),
     "token_blend": (pl.String, "token blend used to price tokens (NULL for metr_usage_average)"),
     "p50": (pl.Float64, "50% time horizon, human minutes (uncapped fit; METR's published p50 for usage)"),
     "p80": (pl.Float64, "80% time horizon, human minutes"),
-    "attempt_cost_at_p50_usd": (pl.Float64, "cost of one attempt at a task of length p50, USD: "
-                                "kernel-weighted mean run spend at that length (per_run_spend), or usage "
-                                "rate × p50 hours (metr_usage_average)"),
-    "cost_per_horizon_hour": (pl.Float64, "attempt_cost_at_p50_usd / (p50 / 60): USD per human-hour of work "
-                              "at the model's 50% horizon"),
+    "attempt_cost_at_p50_usd": (
+        pl.Float64,
+        "cost of one attempt at a task of length p50, USD: "
+        "kernel-weighted mean run spend at that length (per_run_spend), or usage "
+        "rate × p50 hours (metr_usage_average)",
+    ),
+    "cost_per_horizon_hour": (
+        pl.Float64,
+        "attempt_cost_at_p50_usd / (p50 / 60): USD per human-hour of work at the model's 50% horizon",
+    ),
     "success_probability": (pl.Float64, "success probability at p50 (0.5 by definition)"),
     "expected_cost_per_success_usd": (pl.Float64, "attempt_cost_at_p50_usd / success_probability, USD"),
     "human_wage_usd_per_hour": (pl.Float64, "human reference wage, USD per hour (METR's figure)"),
     "ratio_to_human_wage": (pl.Float64, "cost_per_horizon_hour / human_wage_usd_per_hour"),
     "sweet_spot_cap_usd": (pl.Float64, "spending cap at the sweet spot, USD per attempt"),
     "sweet_spot_p50": (pl.Float64, "p50 at the sweet spot, human minutes"),
-    "sweet_spot_cost_per_horizon_hour": (pl.Float64, "minimum over the curve of cap / (p50 / 60), USD per "
-                                         "human-hour (a budget: ≥ the mean spend it allows)"),
-    "sweet_spot_attempt_cost_per_horizon_hour": (pl.Float64, "mean attempt spend at the sweet spot per "
-                                                 "human-hour of its p50, USD (the basis of "
-                                                 "cost_per_horizon_hour)"),
+    "sweet_spot_cost_per_horizon_hour": (
+        pl.Float64,
+        "minimum over the curve of cap / (p50 / 60), USD per "
+        "human-hour (a budget: ≥ the mean spend it allows)",
+    ),
+    "sweet_spot_attempt_cost_per_horizon_hour": (
+        pl.Float64,
+        "mean attempt spend at the sweet spot per "
+        "human-hour of its p50, USD (the basis of "
+        "cost_per_horizon_hour)",
+    ),
     "sweet_spot_elasticity": (pl.Float64, "d ln p50 / d ln cap at the sweet spot (1 on a smooth curve)"),
     "saturation_cap_usd": (pl.Float64, "spending cap at the saturation point, USD per attempt"),
     "saturation_p50": (pl.Float64, "p50 at the saturation point, human minutes"),
-    "saturation_cost_per_horizon_hour": (pl.Float64, "cap / (p50 / 60) at the saturation point, USD per "
-                                         "human-hour"),
+    "saturation_cost_per_horizon_hour": (
+        pl.Float64,
+        "cap / (p50 / 60) at the saturation point, USD per human-hour",
+    ),
     "saturation_elasticity": (pl.Float64, "elasticity at the saturation point"),
     "min_horizon_minutes": (pl.Float64, "smallest p50 searched for the sweet spot"),
     "usage_usd": (pl.Float64, "METR's published total usage, USD (metr_usage_average only)"),
-    "task_hours_attempted": (pl.Float64, "sum of human_minutes / 60 over the model's runs in runs_file "
-                             "(metr_usage_average; a file where the model matches two run models is "
-                             "not used)"),
+    "task_hours_attempted": (
+        pl.Float64,
+        "sum of human_minutes / 60 over the model's runs in runs_file "
+        "(metr_usage_average; a file where the model matches two run models is "
+        "not used)",
+    ),
     "too_few_points": (pl.Boolean, "the curve has too few valid points (per_run_spend)"),
     "curve_non_monotone": (pl.Boolean, "the curve has non-monotone segments (per_run_spend)"),
 }
@@ -283,8 +348,16 @@ def _hourly_from_curves(curves: pl.DataFrame) -> pl.DataFrame:
         )
 
     uncapped = curves.filter("is_uncapped").select(
-        *keys, "model_id", "benchmark_version", "token_blend", "p50", "p80", "min_horizon_minutes",
-        "too_few_points", "curve_non_monotone", pl.col("attempt_cost_usd").alias("attempt_cost_at_p50_usd"),
+        *keys,
+        "model_id",
+        "benchmark_version",
+        "token_blend",
+        "p50",
+        "p80",
+        "min_horizon_minutes",
+        "too_few_points",
+        "curve_non_monotone",
+        pl.col("attempt_cost_usd").alias("attempt_cost_at_p50_usd"),
     )
     return (
         uncapped.join(landmark("is_sweet_spot", "sweet_spot"), on=keys, how="left")
@@ -302,8 +375,10 @@ def _hourly_from_usage(tables: Mapping[str, pl.DataFrame], modelled: pl.DataFram
     """
     aliases = tables[ALIASES].filter(pl.col("source") == "metr").unique("alias", keep="first")
     headline = (
-        tables[HORIZONS].drop_nulls(["usage_usd", "p50"])
-        .sort("snapshot_date").unique(["model", "benchmark_version"], keep="last")
+        tables[HORIZONS]
+        .drop_nulls(["usage_usd", "p50"])
+        .sort("snapshot_date")
+        .unique(["model", "benchmark_version"], keep="last")
         .join(aliases.select(pl.col("alias").alias("model"), "model_id"), on="model", how="left")
         .join(modelled, on="model", how="anti")
         .join(modelled.drop_nulls("model_id").select("model_id"), on="model_id", how="anti")
@@ -326,7 +401,13 @@ def _hourly_from_usage(tables: Mapping[str, pl.DataFrame], modelled: pl.DataFram
     )
     rate = pl.col("usage_usd") / pl.col("task_hours_attempted")
     return matched.select(
-        "model", "model_id", "benchmark_version", "runs_file", "p50", "p80", "usage_usd",
+        "model",
+        "model_id",
+        "benchmark_version",
+        "runs_file",
+        "p50",
+        "p80",
+        "usage_usd",
         "task_hours_attempted",
         pl.col("release_date").alias("_metr_release_date"),
         (rate * pl.col("p50") / 60).alias("attempt_cost_at_p50_usd"),
@@ -343,8 +424,11 @@ def build_cost_per_horizon_hour(
     curves = _hourly_from_curves(tables[CURVES])
     usage = _hourly_from_usage(tables, curves.select("model", "model_id").unique())
     metr_dates = (
-        tables[HORIZONS].drop_nulls("release_date").sort("snapshot_date")
-        .unique("model", keep="last").select("model", pl.col("release_date").alias("_by_name"))
+        tables[HORIZONS]
+        .drop_nulls("release_date")
+        .sort("snapshot_date")
+        .unique("model", keep="last")
+        .select("model", pl.col("release_date").alias("_by_name"))
     )
     with_metr_date = {**HOURLY_COLUMNS, "_metr_release_date": (pl.Date, "")}
     frame = _shape([curves, usage], with_metr_date).drop("release_date")
@@ -373,13 +457,20 @@ def build_cost_per_horizon_hour(
 def _trend_columns(prefix: str, what: str) -> Columns:
     return {
         f"{prefix}slope_per_year": (pl.Float64, f"OLS slope of ln({what}) on release date, per year"),
-        f"{prefix}slope_ci_low": (pl.Float64, "2.5th percentile of the slope over 1000 pairs-bootstrap "
-                                  "resamples of the models"),
+        f"{prefix}slope_ci_low": (
+            pl.Float64,
+            "2.5th percentile of the slope over 1000 pairs-bootstrap resamples of the models",
+        ),
         f"{prefix}slope_ci_high": (pl.Float64, "97.5th percentile of the bootstrap slopes"),
-        f"{prefix}doubling_time_days": (pl.Float64, f"ln 2 / slope, days: the time for {what} to double "
-                                        "(negative = halving time)"),
-        f"{prefix}doubling_time_ci_low_days": (pl.Float64, "lower end of the slope CI mapped to a doubling "
-                                               "time; NULL when the slope CI contains 0 (unbounded)"),
+        f"{prefix}doubling_time_days": (
+            pl.Float64,
+            f"ln 2 / slope, days: the time for {what} to double (negative = halving time)",
+        ),
+        f"{prefix}doubling_time_ci_low_days": (
+            pl.Float64,
+            "lower end of the slope CI mapped to a doubling "
+            "time; NULL when the slope CI contains 0 (unbounded)",
+        ),
         f"{prefix}doubling_time_ci_high_days": (pl.Float64, "upper end of the same"),
     }
 
@@ -451,13 +542,17 @@ def _leaderboard_entries(results: pl.DataFrame) -> pl.DataFrame:
     group = ["benchmark", "source", "score_unit"]
     measure = results.group_by("benchmark").agg(
         pl.when(pl.col("cost_per_task_usd").is_not_null().any())
-        .then(pl.lit("cost_per_task_usd")).otherwise(pl.lit("total_cost_usd")).alias("cost_measure")
+        .then(pl.lit("cost_per_task_usd"))
+        .otherwise(pl.lit("total_cost_usd"))
+        .alias("cost_measure")
     )
     costed = (
         results.join(measure, on="benchmark")
         .with_columns(
             pl.when(pl.col("cost_measure") == "cost_per_task_usd")
-            .then(pl.col("cost_per_task_usd")).otherwise(pl.col("total_cost_usd")).alias("cost_usd"),
+            .then(pl.col("cost_per_task_usd"))
+            .otherwise(pl.col("total_cost_usd"))
+            .alias("cost_usd"),
             _entry_label(pl.coalesce("model_name", "model_id"), with_effort=True).alias("entry"),
             _entry_label(pl.coalesce("model_id", "model_name"), with_effort=False).alias("curve"),
             pl.coalesce("evaluated_on", "snapshot_date").alias("_known"),
@@ -472,7 +567,8 @@ def _leaderboard_entries(results: pl.DataFrame) -> pl.DataFrame:
             pl.all().exclude("_known").first(),
             pl.col("_known").min().alias("known_from"),
             pl.when(pl.col("evaluated_on").is_not_null().all())
-            .then(pl.lit("evaluated_on")).otherwise(pl.lit("evaluated_on, else snapshot_date"))
+            .then(pl.lit("evaluated_on"))
+            .otherwise(pl.lit("evaluated_on, else snapshot_date"))
             .alias("known_from_basis"),
         )
     )
@@ -521,21 +617,32 @@ def _curve_sets(tables: Mapping[str, pl.DataFrame]) -> Iterator[tuple[dict, dict
 CONTEXT_COLUMNS: Columns = {
     "benchmark": (pl.String, "benchmark; METR curves are metr_time_horizon_<version>"),
     "source": (pl.String, "where the points come from (METR runs file, or the leaderboard source)"),
-    "pricing_basis": (pl.String, "METR: 'evaluation_date' or 'today' pricing of run spend; leaderboards: "
-                      "'as reported'"),
-    "cost_measure": (pl.String, "x axis: METR spending cap per attempt; leaderboards: cost_per_task_usd "
-                     "where the benchmark gives it, else total_cost_usd"),
-    "performance_measure": (pl.String, "y axis: p50 horizon (interpolated log-log) or the score "
-                            "(interpolated linear in score, log in cost)"),
+    "pricing_basis": (
+        pl.String,
+        "METR: 'evaluation_date' or 'today' pricing of run spend; leaderboards: 'as reported'",
+    ),
+    "cost_measure": (
+        pl.String,
+        "x axis: METR spending cap per attempt; leaderboards: cost_per_task_usd "
+        "where the benchmark gives it, else total_cost_usd",
+    ),
+    "performance_measure": (
+        pl.String,
+        "y axis: p50 horizon (interpolated log-log) or the score (interpolated linear in score, log in cost)",
+    ),
     "token_blend": (pl.String, "token blend behind METR spend (NULL for leaderboard costs as reported)"),
-    "min_horizon_minutes": (pl.Float64, "METR: curve points with a shorter p50 are left out (NULL for "
-                            "leaderboards)"),
+    "min_horizon_minutes": (
+        pl.Float64,
+        "METR: curve points with a shorter p50 are left out (NULL for leaderboards)",
+    ),
 }
 
 CROSSING_COLUMNS: Columns = {
     **CONTEXT_COLUMNS,
-    "model_a": (pl.String, "one curve (leaderboards: model id, with the scaffold in brackets); "
-                "model_a < model_b"),
+    "model_a": (
+        pl.String,
+        "one curve (leaderboards: model id, with the scaffold in brackets); model_a < model_b",
+    ),
     "model_b": (pl.String, "the other curve"),
     "crossing_cost_usd": (pl.Float64, "budget C* where both curves perform equally, USD (in cost_measure)"),
     "performance_at_crossing": (pl.Float64, "the common performance at C* (in performance_measure)"),
@@ -549,8 +656,10 @@ ENVELOPE_COLUMNS: Columns = {
     "model": (pl.String, "the curve that reaches every level in the range at the lowest cost"),
     "performance_from": (pl.Float64, "start of the level range (in performance_measure)"),
     "performance_to": (pl.Float64, "end of the level range"),
-    "cost_from_usd": (pl.Float64, "its cost to reach performance_from (levels below its cheapest point cost "
-                      "that point's cost)"),
+    "cost_from_usd": (
+        pl.Float64,
+        "its cost to reach performance_from (levels below its cheapest point cost that point's cost)",
+    ),
     "cost_to_usd": (pl.Float64, "its cost to reach performance_to"),
 }
 
@@ -620,8 +729,10 @@ BLENDED_COLUMNS: Columns = {
     "input_usd_per_mtok": (pl.Float64, "input price, USD per million tokens"),
     "output_usd_per_mtok": (pl.Float64, "output price, USD per million tokens"),
     "cached_input_usd_per_mtok": (pl.Float64, "cached-input price, USD per million tokens"),
-    "blended_usd_per_mtok": (pl.Float64, "token_blend-weighted price, USD per million tokens (NULL when a "
-                             "price the blend needs is missing)"),
+    "blended_usd_per_mtok": (
+        pl.Float64,
+        "token_blend-weighted price, USD per million tokens (NULL when a price the blend needs is missing)",
+    ),
     "token_blend": (pl.String, "the blend"),
     "price_sources": (pl.String, "sources of the prices (highest-priority source where several price a day)"),
 }
@@ -637,11 +748,16 @@ PRICE_TREND_COLUMNS: Columns = {
     "benchmark": (pl.String, "benchmark"),
     "source": (pl.String, "leaderboard source"),
     "score_unit": (pl.String, "unit of score and threshold"),
-    "threshold": (pl.Float64, "score to reach (percent: 10…90; fraction: 0.1…0.9; other units: deciles of "
-                  "the scores seen)"),
-    "cost_measure": (pl.String, "'blended_usd_per_mtok': the model's blended price in effect on the date "
-                     "(moves with price cuts); 'cost_per_task_usd' / 'total_cost_usd': as the benchmark "
-                     "reported it at evaluation"),
+    "threshold": (
+        pl.Float64,
+        "score to reach (percent: 10…90; fraction: 0.1…0.9; other units: deciles of the scores seen)",
+    ),
+    "cost_measure": (
+        pl.String,
+        "'blended_usd_per_mtok': the model's blended price in effect on the date "
+        "(moves with price cuts); 'cost_per_task_usd' / 'total_cost_usd': as the benchmark "
+        "reported it at evaluation",
+    ),
     "token_blend": (pl.String, "blend behind blended_usd_per_mtok (NULL for reported costs)"),
     "date": (pl.Date, "a date on which an entry became known or a price changed"),
     "entry": (pl.String, "the cheapest entry reaching the threshold on that date"),
@@ -649,8 +765,11 @@ PRICE_TREND_COLUMNS: Columns = {
     "score": (pl.Float64, "its score"),
     "cost": (pl.Float64, "its cost in cost_measure on that date"),
     "fit_points": (pl.Int64, "dates on which this threshold's cheapest cost changed: the points of the fit"),
-    "decline_per_year": (pl.Float64, "1 − exp(slope): fraction by which the cheapest cost falls per year, "
-                         "from OLS of ln cost on years over the fit_points (fit needs ≥ 3)"),
+    "decline_per_year": (
+        pl.Float64,
+        "1 − exp(slope): fraction by which the cheapest cost falls per year, "
+        "from OLS of ln cost on years over the fit_points (fit needs ≥ 3)",
+    ),
     "factor_per_year": (pl.Float64, "exp(slope): multiplier of the cheapest cost per year"),
     "factor_per_year_ci_low": (pl.Float64, "exp(2.5th percentile of 1000 pairs-bootstrap slopes)"),
     "factor_per_year_ci_high": (pl.Float64, "exp(97.5th percentile of the bootstrap slopes)"),

@@ -479,7 +479,9 @@ def _with_canonical_ids(build: Callable[[Mapping[str, pl.DataFrame]], pl.DataFra
 
     def public(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         internal = {
-            table: frame.drop("model_id").rename({"metr_key": "model_id"}) if "metr_key" in frame.columns else frame
+            table: frame.drop("model_id").rename({"metr_key": "model_id"})
+            if "metr_key" in frame.columns
+            else frame
             for table, frame in inputs.items()
             if table != ALIASES
         }
@@ -491,7 +493,9 @@ def _with_canonical_ids(build: Callable[[Mapping[str, pl.DataFrame]], pl.DataFra
             .filter(pl.col("source") == "metr")
             .select(pl.col("alias").alias("metr_key"), pl.col("model_id"))
         )
-        frame = frame.rename({"model_id": "metr_key"}).join(canonical, on="metr_key", how="left", maintain_order="left")
+        frame = frame.rename({"model_id": "metr_key"}).join(
+            canonical, on="metr_key", how="left", maintain_order="left"
+        )
         return frame.select("model_id", *(c for c in frame.columns if c != "model_id"))
 
     return public
@@ -573,7 +577,10 @@ DOUBLING_COLUMNS = {
     "source": (pl.String, "runs file (recomputed) or headline file (published)"),
     "benchmark_version": _IDENTITY_COLUMNS["benchmark_version"],
     "snapshot_date": (pl.Date, "date of the runs snapshot or headline file"),
-    "fit_window": (pl.String, "'all_time', 'from_2023', 'from_2024', or 'rolling_2y' (2 years up to end_date)"),
+    "fit_window": (
+        pl.String,
+        "'all_time', 'from_2023', 'from_2024', or 'rolling_2y' (2 years up to end_date)",
+    ),
     "metric": (pl.String, "horizon fitted: 'p50' or 'p80' (frontier always chosen by p50)"),
     "start_date": (pl.Date, "first release date the window admits"),
     "end_date": (pl.Date, "last release date the window admits"),

@@ -36,7 +36,15 @@ NAME_COLUMNS: dict[str, tuple[str, tuple[str, ...], pl.Expr | None]] = {
     "staging.stg_openrouter__prices": ("openrouter", ("model_name",), None),
     "staging.stg_anthropic_pricing__prices": ("anthropic_pricing", ("model_name",), None),
 }
-_LITELLM_FIRST_PARTY = ("openai", "text-completion-openai", "anthropic", "gemini", "xai", "deepseek", "mistral")
+_LITELLM_FIRST_PARTY = (
+    "openai",
+    "text-completion-openai",
+    "anthropic",
+    "gemini",
+    "xai",
+    "deepseek",
+    "mistral",
+)
 
 
 def litellm_first_party() -> pl.Expr:
@@ -62,14 +70,23 @@ def names_seen(inputs: Mapping[str, pl.DataFrame]) -> list[tuple[str, str]]:
 def canonicals(inputs: Mapping[str, pl.DataFrame]) -> list[Canonical]:
     def rows(table: str, name: str, vendor: str, display: str, keep: pl.Expr | None = None):
         frame = inputs[table] if keep is None else inputs[table].filter(keep)
-        return frame.select(pl.col(name).alias("n"), pl.col(vendor).alias("v"), pl.col(display).alias("d")).unique().rows()
+        return (
+            frame.select(pl.col(name).alias("n"), pl.col(vendor).alias("v"), pl.col(display).alias("d"))
+            .unique()
+            .rows()
+        )
 
     return canonical_models(
         curated()["models"],
         {
-            "llm_prices": rows("staging.stg_llm_prices__price_history", "model_name", "vendor", "model_display_name"),
+            "llm_prices": rows(
+                "staging.stg_llm_prices__price_history", "model_name", "vendor", "model_display_name"
+            ),
             "openrouter": rows(
-                "staging.stg_openrouter__prices", "model_name", "vendor", "model_display_name",
+                "staging.stg_openrouter__prices",
+                "model_name",
+                "vendor",
+                "model_display_name",
                 ~pl.col("model_name").str.starts_with("~") & pl.col("alias_of").is_null(),
             ),
             "litellm": rows(
@@ -95,8 +112,13 @@ def build_model_aliases(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
             for m in matches
         ],
         schema={
-            "alias": pl.String, "source": pl.String, "model_id": pl.String, "config": pl.String,
-            "match_key": pl.String, "match_method": pl.String, "nearest_candidates": pl.List(pl.String),
+            "alias": pl.String,
+            "source": pl.String,
+            "model_id": pl.String,
+            "config": pl.String,
+            "match_key": pl.String,
+            "match_method": pl.String,
+            "nearest_candidates": pl.List(pl.String),
         },
     )
 
@@ -116,7 +138,11 @@ def build_dim_model(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     published = pl.concat(
         [
             inputs[table]
-            .select(pl.lit(source).alias("source"), pl.col(name).alias("alias"), pl.col(date).cast(pl.Date).alias("date"))
+            .select(
+                pl.lit(source).alias("source"),
+                pl.col(name).alias("alias"),
+                pl.col(date).cast(pl.Date).alias("date"),
+            )
             .drop_nulls()
             .with_columns(pl.lit(rank).alias("rank"))
             for rank, (table, source, name, date) in enumerate(_RELEASE_DATES)
@@ -126,16 +152,31 @@ def build_dim_model(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         published.join(aliases.select("alias", "source", "model_id"), on=["alias", "source"])
         .sort("rank", "date")
         .group_by("model_id", maintain_order=True)
-        .agg(pl.col("date").first().alias("release_date"), pl.col("source").first().alias("release_date_source"))
+        .agg(
+            pl.col("date").first().alias("release_date"),
+            pl.col("source").first().alias("release_date_source"),
+        )
     )
     models = pl.DataFrame(
         [
-            {"model_id": c.model_id, "display_name": c.display_name, "vendor": c.vendor, "defined_by": c.origin,
-             "match_key": c.key, "curated_release_date": c.release_date}
+            {
+                "model_id": c.model_id,
+                "display_name": c.display_name,
+                "vendor": c.vendor,
+                "defined_by": c.origin,
+                "match_key": c.key,
+                "curated_release_date": c.release_date,
+            }
             for c in canonicals(inputs)
         ],
-        schema={"model_id": pl.String, "display_name": pl.String, "vendor": pl.String, "defined_by": pl.String,
-                "match_key": pl.String, "curated_release_date": pl.Date},
+        schema={
+            "model_id": pl.String,
+            "display_name": pl.String,
+            "vendor": pl.String,
+            "defined_by": pl.String,
+            "match_key": pl.String,
+            "curated_release_date": pl.Date,
+        },
     )
     counts = aliases.group_by("model_id").agg(
         pl.len().alias("aliases"), pl.col("source").n_unique().alias("sources")
@@ -150,13 +191,25 @@ def build_dim_model(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
             .otherwise(pl.col("release_date_source"))
             .alias("release_date_source"),
             pl.col("model_id").str.extract(r"(\d+(?:\.\d+)?)").alias("version"),
-            pl.col("model_id").str.replace_all(r"-?\d+(?:\.\d+)?[a-z]?\b", "").str.strip_chars("-").alias("family"),
+            pl.col("model_id")
+            .str.replace_all(r"-?\d+(?:\.\d+)?[a-z]?\b", "")
+            .str.strip_chars("-")
+            .alias("family"),
             pl.col("aliases").fill_null(0),
             pl.col("sources").fill_null(0),
         )
         .select(
-            "model_id", "display_name", "vendor", "family", "version", "release_date", "release_date_source",
-            "defined_by", "match_key", "aliases", "sources",
+            "model_id",
+            "display_name",
+            "vendor",
+            "family",
+            "version",
+            "release_date",
+            "release_date_source",
+            "defined_by",
+            "match_key",
+            "aliases",
+            "sources",
         )
         .sort("model_id")
     )

@@ -20,7 +20,10 @@ from warehouse.marts.model_identity import litellm_first_party
 # Observed sources: staging table -> (source slug, row filter). LiteLLM also lists resellers (Bedrock,
 # Azure, Vertex...) whose prices differ from the vendor's: only first-party entries count.
 OBSERVED = {
-    "staging.stg_openrouter__prices": ("openrouter", ~pl.col("is_variable_price") & ~pl.col("is_free_variant")),
+    "staging.stg_openrouter__prices": (
+        "openrouter",
+        ~pl.col("is_variable_price") & ~pl.col("is_free_variant"),
+    ),
     "staging.stg_litellm__prices": ("litellm", litellm_first_party()),
     "staging.stg_anthropic_pricing__prices": ("anthropic_pricing", ~pl.col("is_deprecated")),
 }
@@ -37,7 +40,9 @@ def _with_model_ids(frame: pl.DataFrame, aliases: pl.DataFrame, source: str) -> 
     return (
         frame.join(matched, on="model_name")
         .with_columns(
-            (pl.col("model_name").map_elements(tidy_id, return_dtype=pl.String) == pl.col("model_id")).alias("_exact")
+            (pl.col("model_name").map_elements(tidy_id, return_dtype=pl.String) == pl.col("model_id")).alias(
+                "_exact"
+            )
         )
         .sort(["_exact", "model_name"], descending=True)
     )
@@ -48,7 +53,9 @@ def claims(inputs: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     parts = []
     for table, (source, keep) in OBSERVED.items():
         observed = (
-            _with_model_ids(inputs[table].filter(keep & pl.col("usd_per_mtok").is_not_null()), aliases, source)
+            _with_model_ids(
+                inputs[table].filter(keep & pl.col("usd_per_mtok").is_not_null()), aliases, source
+            )
             .group_by("model_id", "price_type", "observed_on", maintain_order=True)
             .agg(pl.col("usd_per_mtok").first(), pl.col("model_name").first().alias("source_alias"))
         )
@@ -67,8 +74,13 @@ def curated_claims(history: pl.DataFrame, aliases: pl.DataFrame, models: pl.Data
     return (
         rows.unique(["model_id", "price_type", "valid_from"], keep="first", maintain_order=True)
         .select(
-            "model_id", "price_type", "usd_per_mtok", start.alias("start"), pl.col("valid_to").alias("end"),
-            pl.lit("llm_prices").alias("source"), pl.col("model_name").alias("source_alias"),
+            "model_id",
+            "price_type",
+            "usd_per_mtok",
+            start.alias("start"),
+            pl.col("valid_to").alias("end"),
+            pl.lit("llm_prices").alias("source"),
+            pl.col("model_name").alias("source_alias"),
             start.alias("evidence_date"),
         )
         .cast(CLAIM_SCHEMA)
