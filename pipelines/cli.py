@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import duckdb
+import polars as pl
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -37,14 +38,14 @@ def _fail(message: str) -> None:
 @contextmanager
 def _warehouse(read_only: bool = True):
     """A read-only connection, or one clear sentence about why there is none."""
-    path = settings.warehouse_path()
-    if not path.exists():
-        _fail(f"no warehouse at {path}: run `frontier refresh` first")
+    target, local = settings.warehouse_target(), settings.local_warehouse()
+    if local is not None and not local.exists():
+        _fail(f"no warehouse at {local}: run `frontier refresh` first")
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(target, read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            _fail(f"the warehouse {path} is locked by another process (a refresh?): retry when it ends")
+            _fail(f"the warehouse {target} is locked by another process (a refresh?): retry when it ends")
         raise
     try:
         yield con
@@ -124,7 +125,7 @@ def _print_summary(summary) -> None:
     for failure in summary.step_failures:
         console.print(f"[bold red]failed:[/] {failure}")
     verdict = "[green]refresh succeeded[/]" if summary.success else "[bold red]refresh failed[/]"
-    console.print(f"{verdict}: warehouse {settings.warehouse_path()}")
+    console.print(f"{verdict}: warehouse {settings.warehouse_target()}")
 
 
 @app.command()
@@ -159,8 +160,9 @@ def status() -> None:
     console.print(f"failing checks: {len(failing)}")
     for check in failing:
         console.print(f"  {check.severity} {check.asset} {check.check}: {check.summary}")
-    size = settings.warehouse_path().stat().st_size / 1e6
-    console.print(f"warehouse: {settings.warehouse_path()} ({size:.1f} MB)")
+    local = settings.local_warehouse()
+    size = f" ({local.stat().st_size / 1e6:.1f} MB)" if local else ""
+    console.print(f"warehouse: {settings.warehouse_target()}{size}")
 
 
 @app.command()
@@ -182,7 +184,14 @@ def sql(
         except duckdb.Error as exc:
             _fail(str(exc).splitlines()[0])
     if format == "table":
-        console.print(frame)
+        with pl.Config(
+            tbl_rows=200,
+            tbl_cols=-1,
+            tbl_width_chars=console.width,
+            fmt_str_lengths=80,
+            tbl_hide_dataframe_shape=True,
+        ):
+            console.print(str(frame), highlight=False)
     elif format == "csv":
         text = frame.write_csv()
         output.write_text(text) if output else sys.stdout.write(text)

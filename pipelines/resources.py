@@ -44,17 +44,18 @@ class Fetcher(ConfigurableResource):
 
 
 class Warehouse(DuckDBResource):
-    """The DuckDB warehouse. With `database` empty the file is FRONTIER_WAREHOUSE, else
-    FRONTIER_HOME/frontier.duckdb, resolved when a step runs (not when the definitions load)."""
+    """The DuckDB warehouse. With `database` empty it is FRONTIER_WAREHOUSE (a file, or MotherDuck /
+    DuckLake), else FRONTIER_HOME/frontier.duckdb, resolved when a step runs (not when definitions load)."""
 
     database: str = Field(default="", description="path of the DuckDB file; empty = from the settings")
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        path = Path(self.database) if self.database else settings.warehouse_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        target = self.database or settings.warehouse_target()
+        if not target.startswith(settings.REMOTE_PREFIXES):
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
         with DuckDBResource(
-            database=str(path), connection_config=self.connection_config
+            database=target, connection_config=self.connection_config
         ).get_connection() as con:
             yield con
 
