@@ -73,11 +73,13 @@ def catalog() -> tuple[CatalogEntry, ...]:
 
 
 def markdown() -> str:
+    every = {s.slug for s in all_sources()}
     lines = ["| table | grain | sources |", "|---|---|---|"]
     for entry in catalog():
         if entry.layer == "raw" and entry.table not in LEDGER:
             continue  # raw tables are listed per source in sources/README.md
-        lines.append(f"| `{entry.table}` | {entry.grain} | {', '.join(entry.sources)} |")
+        sources = "all" if set(entry.sources) >= every else ", ".join(entry.sources)
+        lines.append(f"| `{entry.table}` | {entry.grain} | {sources} |")
     return "\n".join(lines)
 
 
