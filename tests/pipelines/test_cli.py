@@ -148,3 +148,18 @@ def test_report_renders_every_chart_in_headless_chromium(home, tmp_path):
     pixels = Image.open(shot).convert("L")
     assert pixels.getextrema()[0] < 100  # something dark was drawn: axes, lines, text
     assert len(set(pixels.getdata())) > 50  # not a blank page
+
+
+def test_every_sql_example_in_the_readme_runs(home):
+    import re
+    from pathlib import Path
+
+    import duckdb
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
+    statements = [s.strip() for block in blocks for s in block.split(";") if s.strip()]
+    assert len(statements) >= 5
+    with duckdb.connect(str(home / "frontier.duckdb"), read_only=True) as con:
+        for statement in statements:
+            assert con.execute(statement).fetchall(), statement
