@@ -61,19 +61,10 @@ def acquire(
             headers=headers,
         )
     except FetchError as exc:
-        archive.log(
-            FetchLogEntry(
-                source=source.slug,
-                endpoint=endpoint.key,
-                url=exc.url,
-                fetched_at=fetched_at,
-                origin="live",
-                status=exc.status,
-                bytes=None,
-                sha256=None,
-                error=exc.message,
-            )
+        failed = FetchLogEntry(
+            source.slug, endpoint.key, exc.url, fetched_at, "live", exc.status, None, None, exc.message
         )
+        archive.log(failed)
         return Acquisition(endpoint, FALLBACK, archive.newest(endpoint), str(exc))
 
     if response.status == 304 and previous:
@@ -83,14 +74,14 @@ def acquire(
         body_sha, size = archive.put(body), len(body)
     entry = archive.log(
         FetchLogEntry(
-            source=source.slug,
-            endpoint=endpoint.key,
-            url=response.url,
-            fetched_at=fetched_at,
-            origin="live",
-            status=response.status,
-            bytes=size,
-            sha256=body_sha,
+            source.slug,
+            endpoint.key,
+            response.url,
+            fetched_at,
+            "live",
+            response.status,
+            size,
+            body_sha,
             etag=response.etag,
             last_modified=response.last_modified,
         )
