@@ -62,22 +62,12 @@ def test_a_cached_price_missing_before_the_cut_stays_missing():
     assert _as_of("o3", CUT)["cached_input_usd_per_mtok"] == 0.5
 
 
-def test_source_priority_then_the_latest_interval_wins():
-    prices = pl.concat(
-        [
-            PRICES,
-            _prices(
-                [
-                    ("o3", "input", 9.0, dt.date(2025, 7, 1), None, "litellm"),
-                    ("o3", "output", 7.0, dt.date(2025, 7, 1), None, "llm_prices"),
-                ]
-            ),
-        ]
-    )
+def test_of_overlapping_intervals_the_latest_started_wins_and_only_used_sources_are_credited():
+    prices = pl.concat([PRICES, _prices([("o3", "output", 7.0, dt.date(2025, 7, 1), None, "openrouter")])])
     row = _as_of("o3", dt.date(2025, 8, 1), prices)
-    assert row["input_usd_per_mtok"] == 2.0  # llm_prices outranks litellm
-    assert row["output_usd_per_mtok"] == 7.0  # same source: the interval that started later
-    assert row["price_sources"] == "llm_prices"  # only the prices used are credited
+    assert row["output_usd_per_mtok"] == 7.0  # the interval that started later
+    assert row["input_usd_per_mtok"] == 2.0
+    assert row["price_sources"] == "llm_prices+openrouter"
 
 
 def test_blend_is_explicit_and_needs_every_price_it_uses():

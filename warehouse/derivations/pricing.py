@@ -1,22 +1,20 @@
 """As-of repricing of token counts with an explicit input/output/cached blend.
 
 Prices are effective-dated (`core.fct_prices`): the price of model M for type T on date D is the row with
-valid_from ≤ D < coalesce(valid_to, +∞); a NULL valid_from means "since the model appeared". Where several
-sources price the same model, type and date, the source earliest in `SOURCE_PRIORITY` wins, then the
-interval that started latest (the most specific).
+valid_from ≤ D < coalesce(valid_to, +∞); a NULL valid_from means "since the model appeared". core.fct_prices
+has already settled disagreements between sources (one interval per model, type and date); should two
+intervals still contain a date, the one that started latest (the most specific) is taken.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import polars as pl
 
-SOURCE_PRIORITY = ("llm_prices", "anthropic_pricing", "litellm", "openrouter")
 PRICE_TYPES = ("input", "output", "cached_input")  # the types a blend can use
 PRICE_COLUMNS = tuple(f"{t}_usd_per_mtok" for t in PRICE_TYPES)
 PricingBasis = Literal["evaluation_date", "today"]
@@ -56,22 +54,17 @@ def prices_as_of(
     prices: pl.DataFrame,
     keys: pl.DataFrame,
     date_column: str = "price_date",
-    source_priority: Sequence[str] = SOURCE_PRIORITY,
 ) -> pl.DataFrame:
     """`keys` (with model_id and a DATE column) plus the input/output/cached-input USD per million tokens
     in effect for that model on that date (NULL where no interval contains the date) and `price_sources`."""
     lookup = keys.select("model_id", date_column).unique().drop_nulls()
-    rank = {source: i for i, source in enumerate(source_priority)}
     matched = (
         lookup.join(prices.filter(pl.col("price_type").is_in(PRICE_TYPES)), on="model_id")
         .filter(
             (pl.col("valid_from").is_null() | (pl.col("valid_from") <= pl.col(date_column)))
             & (pl.col("valid_to").is_null() | (pl.col(date_column) < pl.col("valid_to")))
         )
-        .with_columns(
-            pl.col("source").replace_strict(rank, default=len(rank), return_dtype=pl.Int64).alias("_rank")
-        )
-        .sort(["_rank", "source", "valid_from"], descending=[False, False, True], nulls_last=True)
+        .sort("valid_from", descending=True, nulls_last=True)
         .group_by("model_id", date_column, "price_type", maintain_order=True)
         .first()
         .group_by("model_id", date_column)
