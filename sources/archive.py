@@ -63,6 +63,7 @@ class Archive:
         self.blobs = self.root / "blobs"
         self.log_path = self.root / "fetch_log.jsonl"
         self.blobs.mkdir(parents=True, exist_ok=True)
+        self._entries: list[FetchLogEntry] | None = None  # the log, read once per Archive object
 
     # -- payloads --------------------------------------------------------------------------
     def blob_path(self, digest: str) -> Path:
@@ -87,15 +88,21 @@ class Archive:
 
     # -- fetch log -------------------------------------------------------------------------
     def log(self, entry: FetchLogEntry) -> FetchLogEntry:
+        entries = self.entries()
         with self.log_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(asdict(entry), sort_keys=True) + "\n")
+        entries.append(entry)
         return entry
 
     def entries(self) -> list[FetchLogEntry]:
-        if not self.log_path.exists():
-            return []
-        with self.log_path.open(encoding="utf-8") as fh:
-            return [FetchLogEntry(**json.loads(line)) for line in fh if line.strip()]
+        """Every log line. Parsed once per Archive (a run asks for it per endpoint, and the log only
+        grows); lines this object appends are added as it writes them."""
+        if self._entries is None:
+            self._entries = []
+            if self.log_path.exists():
+                with self.log_path.open(encoding="utf-8") as fh:
+                    self._entries = [FetchLogEntry(**json.loads(line)) for line in fh if line.strip()]
+        return self._entries
 
     def newest(self, endpoint: Endpoint, *, origin: str | None = None) -> FetchLogEntry | None:
         """The most recent log entry with a payload for this endpoint (optionally of one origin)."""
