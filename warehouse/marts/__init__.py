@@ -17,6 +17,16 @@ import polars as pl
 
 from warehouse.db import row_count
 
+Columns = dict[str, tuple[pl.DataType, str]]  # a mart's declared columns: name -> (type, description)
+
+
+def column_schema(columns: Columns) -> dict[str, pl.DataType]:
+    return {name: dtype for name, (dtype, _) in columns.items()}
+
+
+def column_descriptions(columns: Columns) -> dict[str, str]:
+    return {name: text for name, (_, text) in columns.items()}
+
 
 @dataclass(frozen=True)
 class PythonMart:

@@ -29,7 +29,7 @@ from warehouse.derivations.price_trends import (
     years_since_epoch,
 )
 from warehouse.derivations.pricing import PricingBasis, TokenBlend, prices_as_of, run_spend
-from warehouse.marts import PythonMart
+from warehouse.marts import Columns, PythonMart, column_descriptions, column_schema
 
 BLEND = TokenBlend()
 BASES: tuple[PricingBasis, ...] = ("evaluation_date", "today")
@@ -41,23 +41,17 @@ RUNS, ALIASES, PRICES = "staging.stg_metr__runs", "core.model_aliases", "core.fc
 HORIZONS, DIM_MODEL, RESULTS = "staging.stg_metr__horizons", "core.dim_model", "core.fct_benchmark_results"
 CURVES, HOURLY = "marts.cost_horizon_curves", "marts.cost_per_horizon_hour"
 
-Columns = dict[str, tuple[pl.DataType, str]]  # column -> (type, description)
-
 
 def _shape(frames: list[pl.DataFrame], columns: Columns) -> pl.DataFrame:
     """The frames stacked, in the declared columns and types (NULL where a frame lacks one; an empty frame
     of them when there are no frames)."""
-    schema = {name: dtype for name, (dtype, _) in columns.items()}
+    schema = column_schema(columns)
     if not frames:
         return pl.DataFrame(schema=schema)
     stacked = pl.concat(frames, how="diagonal_relaxed")
     return stacked.select(
         (pl.col(c) if c in stacked.columns else pl.lit(None)).cast(t).alias(c) for c, t in schema.items()
     )
-
-
-def _described(columns: Columns) -> dict[str, str]:
-    return {name: text for name, (_, text) in columns.items()}
 
 
 # -- METR runs priced ------------------------------------------------------------------------------------
@@ -734,7 +728,7 @@ BLENDED_COLUMNS: Columns = {
         "token_blend-weighted price, USD per million tokens (NULL when a price the blend needs is missing)",
     ),
     "token_blend": (pl.String, "the blend"),
-    "price_sources": (pl.String, "sources of the prices (highest-priority source where several price a day)"),
+    "price_sources": (pl.String, "sources of the prices used (core.fct_prices.source), joined by '+'"),
 }
 
 
@@ -842,7 +836,7 @@ def _mart(
     build: Callable[[Mapping[str, pl.DataFrame]], pl.DataFrame],
     columns: Columns,
 ) -> PythonMart:
-    return PythonMart(table, description, grain, reads, build, _described(columns))
+    return PythonMart(table, description, grain, reads, build, column_descriptions(columns))
 
 
 MARTS = (

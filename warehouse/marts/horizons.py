@@ -29,7 +29,7 @@ from warehouse.derivations.logistic import (
     metr_weights,
     split_rows,
 )
-from warehouse.marts import PythonMart
+from warehouse.marts import Columns, PythonMart, column_descriptions, column_schema
 
 RUNS = "staging.stg_metr__runs"
 ALIASES = "core.model_aliases"
@@ -457,16 +457,16 @@ def hazard_row(
 # -- schemas, descriptions and the mart declarations -------------------------------------------------
 
 
-def _typed(frame: pl.DataFrame, columns: dict[str, tuple[pl.DataType, str]]) -> pl.DataFrame:
+def _typed(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
     """The frame with exactly the declared columns and types (NaN stored as NULL)."""
     if frame.is_empty():
-        return pl.DataFrame(schema={name: dtype for name, (dtype, _) in columns.items()})
+        return pl.DataFrame(schema=column_schema(columns))
     frame = frame.select([pl.col(name).cast(dtype) for name, (dtype, _) in columns.items()])
     return frame.with_columns(pl.col(pl.Float64).fill_nan(None))
 
 
-def _descriptions(columns: dict[str, tuple[pl.DataType, str]]) -> dict[str, str]:
-    described = {name: text for name, (_, text) in columns.items()}
+def _descriptions(columns: Columns) -> dict[str, str]:
+    described = column_descriptions(columns)
     if "model_id" in described:
         described["metr_key"] = described["model_id"]
         described["model_id"] = "canonical model (core.model_aliases, source 'metr', matched on metr_key)"
@@ -512,7 +512,7 @@ _IDENTITY_COLUMNS = {
 }
 
 
-def _ci(name: str, unit: str) -> dict[str, tuple[pl.DataType, str]]:
+def _ci(name: str, unit: str) -> Columns:
     return {
         name: (pl.Float64, unit),
         f"{name}_ci_low": (pl.Float64, f"2.5th percentile of {name} over the bootstrap samples"),
