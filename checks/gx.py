@@ -11,8 +11,10 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas costs over a second to import: only the checks that run need it
+    import pandas as pd
 
 from checks.outcome import CheckOutcome
 

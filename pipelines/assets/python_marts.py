@@ -4,13 +4,11 @@ Dagster only wires: it reads the declared input tables, calls the mart's pure `b
 result in one transaction, and attaches row count, preview, column schema and the mart's chart.
 """
 
-import matplotlib.pyplot as plt
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.sql_models import table_key
 from pipelines.metadata import table_metadata
-from pipelines.report.charts import CHARTS, png_data_uri
 from pipelines.resources import open_warehouse
 from warehouse.marts import PythonMart, build_mart, python_marts
 
@@ -25,16 +23,13 @@ def python_mart_asset(mart: PythonMart):
         metadata={"grain": mart.grain},
     )
     def _mart(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
+        from pipelines.report.charts import drawn_charts  # matplotlib loads when a mart runs, not at start-up
+
         with open_warehouse(warehouse) as con:
             build_mart(con, mart)
             metadata = table_metadata(con, mart.table)
-            for chart in (c for c in CHARTS if c.mart == mart.table):
-                figure = chart.draw(con)
-                if figure is not None:  # the same chart as the static report, inline in the UI
-                    metadata[f"chart: {chart.title}"] = MetadataValue.md(
-                        f"![{chart.title}]({png_data_uri(figure)})"
-                    )
-                    plt.close(figure)
+            for title, uri in drawn_charts(con, mart.table).items():  # the report's charts, in the UI
+                metadata[f"chart: {title}"] = MetadataValue.md(f"![{title}]({uri})")
             return MaterializeResult(metadata=metadata)
 
     return _mart

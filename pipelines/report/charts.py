@@ -343,6 +343,17 @@ CHARTS = (
 )
 
 
+def drawn_charts(con: duckdb.DuckDBPyConnection, mart: str) -> dict[str, str]:
+    """The charts shown on a mart's asset, drawn now: title -> PNG data URI."""
+    drawn = {}
+    for chart in (c for c in CHARTS if c.mart == mart):
+        figure = chart.draw(con)
+        if figure is not None:
+            drawn[chart.title] = png_data_uri(figure)
+            plt.close(figure)
+    return drawn
+
+
 def save(figure: Figure, directory: Path, name: str) -> tuple[Path, Path]:
     directory.mkdir(parents=True, exist_ok=True)
     png, svg = directory / f"{name}.png", directory / f"{name}.svg"
